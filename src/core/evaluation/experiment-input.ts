@@ -1,0 +1,80 @@
+// Reading an experiment's two files into ExperimentData: citizens.csv records first (parsed
+// CSV fields), then weekly.csv as bytes, then the checks that need both (every citizen has
+// weeks 1..L without gaps). Problems collect in one list; the caller does the I/O.
+import { CitizenTableBuilder, type CitizenTable } from './citizen-table.js';
+import type { ExperimentData } from './evaluate.js';
+import { PanelAccumulator } from './panel.js';
+import { ProblemList, quoteValue } from './problems.js';
+import { WeeklyScanner } from './weekly-scanner.js';
+
+export class ExperimentInput {
+  readonly problems = new ProblemList();
+  private readonly builder: CitizenTableBuilder;
+  private headerSeen = false;
+  private headerOk = false;
+  private table: CitizenTable | undefined;
+  private panel: PanelAccumulator | undefined;
+  private scanner: WeeklyScanner | undefined;
+
+  constructor(
+    private readonly citizensFile: string,
+    private readonly weeklyFile: string,
+  ) {
+    this.builder = new CitizenTableBuilder(citizensFile, this.problems);
+  }
+
+  /** One record of citizens.csv (the first is the header). */
+  citizenRecord(fields: readonly string[], line: number): void {
+    if (!this.headerSeen) {
+      this.headerSeen = true;
+      this.headerOk = this.builder.header(fields, line);
+    } else if (this.headerOk) {
+      this.builder.row(fields, line);
+    }
+  }
+
+  /** Ends citizens.csv; the arm names found, or null when the file cannot be used. */
+  endCitizens(): readonly string[] | null {
+    if (!this.headerSeen) this.problems.add(this.citizensFile, undefined, 'the file is empty (no header row)');
+    if (!this.headerOk) return null;
+    this.table = this.builder.build();
+    return this.table.armNames;
+  }
+
+  /** The byte scanner for weekly.csv; call after endCitizens. */
+  weekly(): WeeklyScanner {
+    if (this.table === undefined) throw new Error('ExperimentInput.weekly before endCitizens');
+    this.panel = new PanelAccumulator(this.table.index.count);
+    this.scanner = new WeeklyScanner(this.weeklyFile, this.table.index, this.panel, this.problems);
+    return this.scanner;
+  }
+
+  /** Final checks; the data when there were no problems at all. */
+  finish(): ExperimentData | null {
+    const { table, panel, scanner } = this;
+    if (table === undefined || panel === undefined || scanner === undefined) return null;
+    scanner.end();
+    if (!scanner.hasHeader) {
+      if (!scanner.headerFailed) this.problems.add(this.weeklyFile, undefined, 'the file is empty (no header row)');
+      return null;
+    }
+    const weeks = panel.result();
+    for (let i = 0; i < table.index.count && !this.problems.full; i++) {
+      const id = (): string => quoteValue(table.index.id(i));
+      if (weeks.weeksSeen[i] === 0) {
+        this.problems.add(this.citizensFile, table.lines[i], `citizen_id ${id()} has no rows in ${this.weeklyFile}`);
+        continue;
+      }
+      const missing = panel.firstMissingWeek(i);
+      if (missing > 0) {
+        this.problems.add(
+          this.citizensFile,
+          table.lines[i],
+          `citizen_id ${id()} has weeks up to ${weeks.lastWeek[i]!} in ${this.weeklyFile} but no week ${missing} (weeks must run 1..L without gaps)`,
+        );
+      }
+    }
+    if (this.problems.count > 0) return null;
+    return { ...table, weeks };
+  }
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db } from './db/database.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { loggerOptions } from './plugins/redact.js';
+import type { CprKeyring } from './crypto/index.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
+import { sessionRoutes } from './modules/session/routes.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { teamRoutes } from './modules/teams/routes.js';
+import { workQueueRoutes } from './modules/work-queue/routes.js';
+
+export interface AppOptions {
+  db: Db;
+  migrationCount: number;
+  keyring: CprKeyring;
+  /** The time; tests fix it to make "today" deterministic. */
+  clock?: () => Date;
+  /** Built web app to serve; skipped when the directory does not exist (API-only tests). */
+  webDir?: string;
+  secureCookies?: boolean;
+  /** Omit for silence (tests); `stream` lets a test read every log line. */
+  log?: { level: string; stream?: NodeJS.WritableStream };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.log === undefined ? false : loggerOptions(options.log.level, options.log.stream),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // External plugins first, then ours, then routes.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: options.secureCookies === true,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Medspiller API', version: '0.1.0', description: 'JSON API of Medspiller. Errors answer `{ code, message }`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'medspiller_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const webDir = options.webDir;
+  const serveWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'));
+  registerErrorHandling(app, serveWeb ? (reply) => reply.type('text/html').sendFile('index.html') : undefined);
+  registerAuth(app, options.db);
+  const cookies = { secure: options.secureCookies === true };
+
+  await app.register(systemRoutes, { db: options.db, migrationCount: options.migrationCount });
+  await app.register(sessionRoutes, { db: options.db, cookies });
+  const services = { db: options.db, keyring: options.keyring, clock: options.clock ?? (() => new Date()) };
+  await app.register(caseRoutes, services);
+  await app.register(workQueueRoutes, services);
+  await app.register(teamRoutes, services);
+  await app.register(auditRoutes, services);
+
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  return app;
+}

@@ -1,0 +1,97 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { parsers } from './types.js';
+
+/** A session that accepts multi-statement SQL; used by the migration runner only. */
+export interface RawSession {
+  exec(sql: string): Promise<void>;
+  query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+}
+
+export type Driver = 'pglite' | 'postgres';
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly driver: Driver;
+  /** Runs `fn` in one transaction on a raw session; commits when it resolves. */
+  rawTransaction<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DbTarget = { driver: 'pglite'; dataDir?: string } | { driver: 'postgres'; url: string; maxConnections?: number };
+
+export async function openDatabase(target: DbTarget): Promise<Db> {
+  return target.driver === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url, target.maxConnections ?? 10);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Db> {
+  // dataDir undefined = in memory (tests). PGlite has a single connection: every query of a
+  // transaction must go through the transaction object, or it waits for itself forever.
+  const pglite = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), parsers });
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  let closed = false;
+  return {
+    kysely,
+    driver: 'pglite',
+    rawTransaction: (fn) =>
+      pglite.transaction(async (tx) =>
+        fn({
+          exec: async (text) => {
+            await tx.exec(text);
+          },
+          query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
+        }),
+      ),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await kysely.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function pgTypes(): pg.CustomTypesConfig {
+  // pg asks for text-format parsers only (it never requests binary results here).
+  const fallback = pg.types.getTypeParser.bind(pg.types) as (oid: number, format: 'text') => (value: string) => unknown;
+  return { getTypeParser: ((oid: number) => parsers[oid] ?? fallback(oid, 'text')) as pg.CustomTypesConfig['getTypeParser'] };
+}
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes() });
+  // An idle client that loses its server emits 'error'; without a listener that kills the process.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await kysely.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+  let closed = false;
+  return {
+    kysely,
+    driver: 'postgres',
+    rawTransaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          exec: async (text) => {
+            await client.query(text);
+          },
+          query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await kysely.destroy(); // ends the pool
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Table types for Kysely. Every tenant table leads its primary key with municipality_id
+// (the distribution column when sharded with Citus): see docs/data-model.md.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+export interface MunicipalityTable {
+  id: string;
+  name: string;
+  /** Four-digit municipality code (kommunekode), e.g. 0390 Vordingborg. */
+  code: string;
+  created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  municipality_id: string;
+  id: string;
+  kind: 'staff' | 'citizen';
+  email: string;
+  name: string;
+  password_hash: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  citizen_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface UserRoleTable {
+  municipality_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface TeamTable {
+  municipality_id: string;
+  id: string;
+  name: string;
+  leader_id: string | null;
+  caseload_cap: Generated<number>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface TeamMemberTable {
+  municipality_id: string;
+  team_id: string;
+  user_id: string;
+}
+
+export interface UserSessionTable {
+  municipality_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface AuditEventTable {
+  municipality_id: string;
+  seq: number;
+  occurred_at: Date;
+  actor_id: string;
+  actor_role: string;
+  citizen_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  purpose: string;
+  request_id: string;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  municipality_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface CitizenTable {
+  municipality_id: string;
+  id: string;
+  pseudonym: string;
+  cpr_ciphertext: string;
+  cpr_lookup: string;
+  cpr_masked: string;
+  birth_date: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  contact_channel: string;
+  language: string;
+  interpreter_needed: boolean;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CitizenCaseTable {
+  municipality_id: string;
+  id: string;
+  case_number: string;
+  citizen_id: string;
+  team_id: string | null;
+  caseworker_id: string | null;
+  benefit: string;
+  benefit_start: string;
+  registered: string;
+  category: string | null;
+  category_reason: string | null;
+  track: string | null;
+  track_reason: string | null;
+  status: Generated<string>;
+  closed_on: string | null;
+  deadlines_on: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CaseNumberCounterTable {
+  municipality_id: string;
+  year: number;
+  last: number;
+}
+
+export interface CaseEventTable {
+  municipality_id: string;
+  id: string;
+  case_id: string;
+  type: string;
+  date: string;
+  end_date: string | null;
+  held: boolean | null;
+  mode: string | null;
+  cancelled_by: string | null;
+  kind: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  voided_at: Date | null;
+  voided_by: string | null;
+  void_reason: string | null;
+  version: Generated<number>;
+}
+
+export interface CaseChangeTable {
+  municipality_id: string;
+  id: string;
+  case_id: string;
+  kind: string;
+  from_value: string | null;
+  to_value: string | null;
+  reason: string | null;
+  actor_id: string;
+  occurred_at: Generated<Date>;
+}
+
+export interface CaseDeadlineTable {
+  municipality_id: string;
+  case_id: string;
+  rule: string;
+  caseworker_id: string | null;
+  team_id: string | null;
+  track: string | null;
+  due: string;
+  met_on: string | null;
+  late: boolean;
+  title: string;
+  title_en: string;
+  basis: string;
+  explanation: string;
+  explanation_en: string;
+  evaluated_on: string;
+}
+
+export interface CaseAccessGrantTable {
+  municipality_id: string;
+  id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  granted_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface MunicipalityRulesTable {
+  municipality_id: string;
+  rule_set_ids: string[];
+  local_rule_sets: ColumnType<unknown[], string, string>;
+  version: Generated<number>;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationTable;
+  municipality: MunicipalityTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  team: TeamTable;
+  team_member: TeamMemberTable;
+  user_session: UserSessionTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+  citizen: CitizenTable;
+  citizen_case: CitizenCaseTable;
+  case_number_counter: CaseNumberCounterTable;
+  case_event: CaseEventTable;
+  case_change: CaseChangeTable;
+  case_deadline: CaseDeadlineTable;
+  case_access_grant: CaseAccessGrantTable;
+  municipality_rules: MunicipalityRulesTable;
+}

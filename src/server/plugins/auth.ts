@@ -1,0 +1,100 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/access/actor.js';
+import { hasAnyRole } from '../../core/access/actor.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { parseSessionCookie, resolveSession, SESSION_RULES } from '../modules/session/service.js';
+import type { Policy } from './policy.js';
+import { enforceScope } from './scope.js';
+
+export const SESSION_COOKIE = 'medspiller_session';
+export const CSRF_COOKIE = 'medspiller_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionCsrf: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string | undefined, b: string | undefined | null): boolean {
+  if (a === undefined || b === undefined || b === null) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface CookieOptions {
+  secure: boolean;
+}
+
+export function setSessionCookies(reply: FastifyReply, session: string, csrf: string, options: CookieOptions): void {
+  const maxAge = SESSION_RULES.absoluteHours * 3600;
+  reply.setCookie(SESSION_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge });
+  // Readable by the web app, which echoes it in X-CSRF-Token: a cross-site page can neither read it nor set the header.
+  reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'lax', secure: options.secure, maxAge });
+}
+
+export function clearSessionCookies(reply: FastifyReply, options: CookieOptions): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', secure: options.secure });
+}
+
+/** Gives an anonymous visitor a CSRF cookie, so that even the login form is protected against forged posts. */
+export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, options: CookieOptions): void {
+  if (request.cookies[CSRF_COOKIE] !== undefined) return;
+  reply.setCookie(CSRF_COOKIE, randomBytes(32).toString('base64url'), { path: '/', httpOnly: false, sameSite: 'lax', secure: options.secure });
+}
+
+function checkPolicy(policy: Policy, actor: Actor | null): void {
+  if (policy.access === 'public') return;
+  if (actor === null) throw new AppError('unauthenticated', { da: 'Du skal logge ind.', en: 'Please log in.' });
+  if (policy.access === 'roles' && !hasAnyRole(actor, policy.roles)) {
+    throw new AppError('forbidden', { da: 'Din rolle giver ikke adgang til dette.', en: 'Your role does not give access to this.' });
+  }
+}
+
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrf', null);
+  app.decorateRequest('scope', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (url.startsWith('/api') && route.config?.policy === undefined && !url.startsWith('/api/docs')) {
+      throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy).`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
+    if (cookie === undefined) return;
+    const session = await resolveSession(db.kysely, cookie);
+    if (session === undefined) return;
+    request.actor = session.actor;
+    request.sessionCsrf = session.csrfToken;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const policy = request.routeOptions.config.policy;
+    if (policy === undefined) return; // static files and docs
+    checkPolicy(policy, request.actor);
+    if (UNSAFE.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      const sent = typeof header === 'string' ? header : undefined;
+      const expected = request.sessionCsrf ?? request.cookies[CSRF_COOKIE];
+      if (!sameToken(sent, expected)) {
+        throw new AppError('csrf_failed', {
+          da: 'Sikkerhedstjek fejlede. Genindlæs siden og prøv igen.',
+          en: 'Security check failed. Reload the page and try again.',
+        });
+      }
+    }
+    if (policy.access === 'roles' && policy.scope !== undefined && request.actor !== null) {
+      await enforceScope(request, db.kysely, policy.scope, request.actor);
+    }
+  });
+}

@@ -1,0 +1,85 @@
+import { describe, it, expect } from 'vitest';
+import { ApiError, createApiClient, type HttpMethod } from './client.js';
+import { readCookie } from './cookies.js';
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+function fakeServer(response: () => Response, cookies = '') {
+  const calls: Call[] = [];
+  const client = createApiClient({
+    fetch: (input, init) => {
+      calls.push({ url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init: init ?? {} });
+      return Promise.resolve(response());
+    },
+    cookies: () => cookies,
+    language: () => 'en',
+  });
+  const header = (index: number, name: string): string | null => new Headers(calls[index]?.init.headers).get(name);
+  return { client, calls, header };
+}
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('readCookie', () => {
+  it('finds one cookie among several and decodes it', () => {
+    expect(readCookie('a=1; medspiller_csrf=x%2By; b=2', 'medspiller_csrf')).toBe('x+y');
+    expect(readCookie('medspiller_csrf_old=1', 'medspiller_csrf')).toBeUndefined();
+    expect(readCookie('', 'medspiller_csrf')).toBeUndefined();
+    expect(readCookie('t=%E0%A4%A', 't')).toBe('%E0%A4%A');
+  });
+});
+
+describe('api client', () => {
+  it('sends the CSRF cookie as X-CSRF-Token on state-changing methods only', async () => {
+    const { client, header } = fakeServer(() => new Response(null, { status: 204 }), 'other=1; medspiller_csrf=tok123');
+    const methods: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+    for (const method of methods) await client.request(method, '/api/x');
+    expect(methods.map((_, index) => header(index, 'X-CSRF-Token'))).toEqual([null, 'tok123', 'tok123', 'tok123', 'tok123']);
+  });
+
+  it('sends JSON with same-origin credentials and the UI language', async () => {
+    const { client, calls, header } = fakeServer(() => json(200, { ok: true }));
+    const result = await client.request('POST', '/api/session', {
+      body: { email: 'a@b.dk', password: 'p' },
+      parse: (body) => body,
+    });
+    expect(result).toEqual({ ok: true });
+    expect(calls[0]?.url).toBe('/api/session');
+    expect(calls[0]?.init.credentials).toBe('same-origin');
+    expect(calls[0]?.init.body).toBe('{"email":"a@b.dk","password":"p"}');
+    expect(header(0, 'Content-Type')).toBe('application/json');
+    expect(header(0, 'Accept-Language')).toBe('en');
+  });
+
+  it('turns an error body { code, message } into an ApiError', async () => {
+    const { client } = fakeServer(() => json(401, { code: 'invalid_credentials', message: 'Forkert e-mail eller adgangskode.' }));
+    const failure = await client.request('POST', '/api/session', { body: {} }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 401, code: 'invalid_credentials', message: 'Forkert e-mail eller adgangskode.' });
+  });
+
+  it('reports a failure without a usable body, a network failure and a rejected shape', async () => {
+    const html = fakeServer(() => new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    await expect(html.client.request('GET', '/api/x')).rejects.toMatchObject({ status: 502, code: 'unexpected_response' });
+
+    const offline = createApiClient({
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      cookies: () => '',
+      language: () => 'da',
+    });
+    await expect(offline.request('GET', '/api/x')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+
+    const shape = fakeServer(() => json(200, { user: 42 }));
+    const parse = (): never => {
+      throw new Error('session.user is not an object');
+    };
+    await expect(shape.client.request('GET', '/api/session', { parse })).rejects.toMatchObject({
+      code: 'unexpected_response',
+      message: 'session.user is not an object',
+    });
+  });
+});

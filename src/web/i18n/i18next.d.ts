@@ -1,0 +1,10 @@
+// Typed translation keys: t('no.such.key') is a compile error.
+import 'i18next';
+import type da from './da.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof da };
+  }
+}

@@ -1,0 +1,74 @@
+// Who is logged in: fetched once at start, replaced on log in and log out.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/client.js';
+import { api } from '../api/browser.js';
+import { ANONYMOUS, fetchSession, logIn as postLogIn, logOut as deleteSession, type Session } from '../api/session.js';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiError }
+  | { status: 'ready'; session: Session };
+
+interface SessionContextValue {
+  state: SessionState;
+  reload: () => void;
+  logIn: (email: string, password: string) => Promise<Session>;
+  logOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'unexpected_response', error instanceof Error ? error.message : String(error));
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    fetchSession(api).then(
+      (session) => {
+        if (current) setState({ status: 'ready', session });
+      },
+      (error: unknown) => {
+        if (current) setState({ status: 'failed', error: asApiError(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const logIn = useCallback(async (email: string, password: string) => {
+    const session = await postLogIn(api, email, password);
+    setState({ status: 'ready', session });
+    return session;
+  }, []);
+
+  const logOut = useCallback(async () => {
+    await deleteSession(api);
+    setState({ status: 'ready', session: ANONYMOUS });
+  }, []);
+
+  const value = useMemo(() => ({ state, reload, logIn, logOut }), [state, reload, logIn, logOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (value === null) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The session once loaded; anonymous while loading or after a failure. */
+export function currentSession(state: SessionState): Session {
+  return state.status === 'ready' ? state.session : ANONYMOUS;
+}
