@@ -45,6 +45,12 @@ describe('medspiller start (embedded database)', () => {
     } finally {
       expect(await again.stop('SIGINT')).toBe(0);
     }
+
+    // The logins above were logged in the audit chain's municipality; the chain verifies.
+    const verify = spawnSync(process.execPath, [CLI, 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: '', MEDSPILLER_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 });
+    expect(verify.stderr).toBe('');
+    expect(verify.stdout).toMatch(/^0999 Demo Kommune: \d+ events, chain intact$/m);
+    expect(verify.status).toBe(0);
   });
 
   it('takes over the lock of a process that died without cleaning up', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { Db } from '../../src/server/db/database.js';
 import { loadMigrations } from '../../src/server/db/migrate.js';
+import { testLogStream } from './log-scan.js';
 import { CprKey, createCprKeyring, type CprKeyring } from '../../src/server/crypto/index.js';
 
 /** A fixed test key: encrypted values differ per run (random IVs), lookups are stable. */
@@ -14,7 +15,9 @@ export interface TestAppOptions {
 
 export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promise<FastifyInstance> {
   const migrations = await loadMigrations();
-  const app = await buildApp({ db, migrationCount: migrations.length, keyring: testKeyring, ...options });
+  // Without a log of its own, every test server logs at debug level for the CPR scan after the run.
+  const log = options.log ?? { level: 'debug', stream: testLogStream() };
+  const app = await buildApp({ db, migrationCount: migrations.length, keyring: testKeyring, ...options, log });
   await app.ready();
   return app;
 }

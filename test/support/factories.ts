@@ -3,6 +3,15 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../src/core/access/roles.js';
 import type { Database } from '../../src/server/db/schema.js';
 import { hashPassword } from '../../src/server/modules/session/service.js';
+import { generateFictitiousCprs } from '../../src/core/cpr/index.js';
+
+// Fictitious CPR numbers (documented as such in src/core/cpr/fictitious.ts), a fresh one per call.
+const cprs = generateFictitiousCprs('medspiller-tests', 2000);
+let cprIndex = 0;
+export function nextCpr(): string {
+  const cpr = cprs[cprIndex++ % cprs.length] ?? '';
+  return `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
+}
 
 // Factories, not shared fixtures: each test builds its own municipality and users.
 
@@ -45,4 +54,20 @@ export async function buildUser(db: Kysely<Database>, municipalityId: string, ro
     .execute();
   for (const role of roles) await db.insertInto('user_role').values({ municipality_id: municipalityId, user_id: id, role }).execute();
   return { id, municipalityId, email, password: TEST_PASSWORD, roles };
+}
+
+export interface BuiltTeam {
+  id: string;
+}
+
+export async function buildTeam(db: Kysely<Database>, municipalityId: string, leaderId: string | null, members: readonly string[], cap = 15): Promise<BuiltTeam> {
+  const id = randomUUID();
+  await db.insertInto('team').values({ municipality_id: municipalityId, id, name: `Team ${id.slice(0, 4)}`, leader_id: leaderId, caseload_cap: cap }).execute();
+  for (const userId of members) await db.insertInto('team_member').values({ municipality_id: municipalityId, team_id: id, user_id: userId }).execute();
+  return { id };
+}
+
+/** Links a citizen login to the citizen record of a case, as a MitID login would. */
+export async function linkCitizenUser(db: Kysely<Database>, municipalityId: string, userId: string, citizenId: string): Promise<void> {
+  await db.updateTable('app_user').set({ citizen_id: citizenId }).where('municipality_id', '=', municipalityId).where('id', '=', userId).execute();
 }

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { testLogStream } from './log-scan.js';
 
 export const CLI = path.resolve('dist/cli/main.js');
 
@@ -40,12 +41,20 @@ export function exited(child: ChildProcess): Promise<number | null> {
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'start'], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'debug', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  // The server's own log joins the CPR scan of the whole run (test/support/global-setup.ts).
+  const log = testLogStream();
+  child.stdout.on('data', (d: Buffer) => {
+    output += d.toString();
+    log.write(d);
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    output += d.toString();
+    log.write(d);
+  });
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

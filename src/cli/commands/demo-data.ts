@@ -20,10 +20,12 @@ export default {
       const { openConfiguredDatabase } = await import('../../server/runtime.js');
       const { migrate } = await import('../../server/db/migrate.js');
       const { loadDemoData, DEMO_LOGINS, DEMO_PASSWORD } = await import('../../server/demo/demo-data.js');
+      const { loadCprKeyring } = await import('../../server/crypto/index.js');
       const opened = await openConfiguredDatabase(config);
       try {
         await migrate(opened.db);
-        const loaded = await loadDemoData(opened.db.kysely);
+        const keys = await loadCprKeyring({ env: process.env, dataDir: config.dataDir, production: process.env.NODE_ENV === 'production' });
+        const loaded = await loadDemoData(opened.db.kysely, keys.keyring);
         process.stdout.write(loaded ? `Loaded the demo municipality into ${opened.description}.\n` : 'The demo municipality is already there.\n');
         process.stdout.write(`Logins (password ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((l) => `  ${l.role.padEnd(20)} ${l.email}\n`).join('')}`);
         return 0;

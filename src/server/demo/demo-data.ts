@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../core/access/roles.js';
+import type { Actor } from '../../core/access/actor.js';
+import { generateFictitiousCprs } from '../../core/cpr/index.js';
+import { addDays } from '../../core/rules/index.js';
+import { danishDate, type Ctx } from '../context.js';
+import type { CprKeyring } from '../crypto/index.js';
+import { recordEvent, setTrack, setVisitation } from '../modules/cases/case-write.js';
+import { registerCitizen } from '../modules/cases/registration.js';
 import type { Database } from '../db/schema.js';
 import { hashPassword } from '../modules/session/service.js';
 
@@ -37,8 +44,61 @@ export async function hasDemoMunicipality(db: Kysely<Database>): Promise<boolean
   return row !== undefined;
 }
 
+interface DemoCitizen {
+  name: string;
+  /** Days before today that the citizen first contacted the job centre. */
+  registeredDaysAgo: number;
+  benefitYears: number;
+  category?: 'job_ready' | 'activity_ready';
+  track?: 'near_job_ready' | 'step_up' | 'rehab_team';
+  reason?: string;
+  /** Held conversations, days after registration. */
+  conversations: number[];
+}
+
+// A handful of citizens spread over the flow: not yet visited, job-ready, each track.
+const DEMO_CITIZENS: readonly DemoCitizen[] = [
+  { name: 'Bente Borger', registeredDaysAgo: 40, benefitYears: 3, category: 'activity_ready', track: 'step_up', reason: 'Vil gerne arbejde med dyr; angst gør fremmøde svært.', conversations: [3, 10] },
+  { name: 'Mads Nielsen', registeredDaysAgo: 3, benefitYears: 0, conversations: [] },
+  { name: 'Fatima Ali', registeredDaysAgo: 60, benefitYears: 1, category: 'activity_ready', track: 'near_job_ready', reason: 'Har erfaring fra rengøring og ønsker ordinære timer.', conversations: [2, 30] },
+  { name: 'Jens Øster', registeredDaysAgo: 200, benefitYears: 6, category: 'activity_ready', track: 'rehab_team', reason: 'Mange års ledighed, helbred uafklaret; forberedes til rehabiliteringsteamet.', conversations: [5, 40, 100, 160] },
+  { name: 'Louise Holm', registeredDaysAgo: 15, benefitYears: 0, category: 'job_ready', reason: 'Uddannet kok, klar til at søge job.', conversations: [4] },
+  { name: 'Åse Kristensen', registeredDaysAgo: 120, benefitYears: 2, category: 'activity_ready', track: 'step_up', reason: 'Ønsker at komme i gang; behov for mentor.', conversations: [6, 35, 70] },
+];
+
+async function loadDemoCases(trx: Kysely<Database>, municipalityId: string, caseworker: Actor, keyring: CprKeyring, now: Date): Promise<string[]> {
+  const today = danishDate(now);
+  const ctx: Ctx = { db: trx, actor: caseworker, requestId: 'demo-data', now, today, keyring };
+  const cprs = generateFictitiousCprs('medspiller-demo', DEMO_CITIZENS.length, { fromYear: 1965, toYear: 2000 });
+  const citizenIds: string[] = [];
+  for (const [i, d] of DEMO_CITIZENS.entries()) {
+    const registered = addDays(today, -d.registeredDaysAgo);
+    const caseId = await registerCitizen(ctx, {
+      cpr: cprs[i] ?? '',
+      name: d.name,
+      benefit: 'cash_benefit',
+      benefit_start: addDays(registered, -365 * d.benefitYears),
+      registered,
+      contact_channel: i % 2 === 0 ? 'phone' : 'sms',
+    });
+    const versionOf = async () => (await trx.selectFrom('citizen_case').select(['version', 'citizen_id']).where('municipality_id', '=', municipalityId).where('id', '=', caseId).executeTakeFirstOrThrow());
+    let row = await versionOf();
+    citizenIds.push(row.citizen_id);
+    const ref = { id: caseId, citizenId: row.citizen_id, access: { read: true, write: true, reassign: false, viaGrant: false } };
+    for (const day of d.conversations) {
+      await recordEvent(ctx, ref, { type: day === d.conversations[1] && d.track !== undefined ? 'resource_conversation' : 'conversation', date: addDays(registered, day), held: true, mode: day % 2 === 0 ? 'home' : 'phone' });
+    }
+    if (d.category !== undefined) {
+      await setVisitation(ctx, ref, { category: d.category, reason: d.reason ?? '', version: row.version });
+      row = await versionOf();
+    }
+    if (d.track !== undefined) await setTrack(ctx, ref, { track: d.track, reason: d.reason ?? '', version: row.version });
+  }
+  return citizenIds;
+}
+
 /** Loads the demo municipality unless it is already there; returns whether it loaded. */
-export async function loadDemoData(db: Kysely<Database>): Promise<boolean> {
+export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, now = new Date()): Promise<boolean> {
   if (await hasDemoMunicipality(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -62,6 +122,15 @@ export async function loadDemoData(db: Kysely<Database>): Promise<boolean> {
     for (const role of ['caseworker', 'company_consultant'] as const) {
       const userId = ids.get(role);
       if (userId !== undefined) await trx.insertInto('team_member').values({ municipality_id: municipalityId, team_id: teamId, user_id: userId }).execute();
+    }
+    const caseworker = DEMO_LOGINS.find((l) => l.role === 'caseworker');
+    const caseworkerId = ids.get('caseworker');
+    if (caseworker === undefined || caseworkerId === undefined) throw new Error('the demo needs a caseworker');
+    const citizenIds = await loadDemoCases(trx, municipalityId, { userId: caseworkerId, municipalityId, kind: 'staff', name: caseworker.name, email: caseworker.email, roles: ['caseworker'] }, keyring, now);
+    // The demo citizen login is the first demo citizen, Bente Borger.
+    const citizenUser = ids.get('citizen');
+    if (citizenUser !== undefined && citizenIds[0] !== undefined) {
+      await trx.updateTable('app_user').set({ citizen_id: citizenIds[0] }).where('municipality_id', '=', municipalityId).where('id', '=', citizenUser).execute();
     }
   });
   return true;

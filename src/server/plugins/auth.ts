@@ -17,6 +17,17 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionCsrf: string | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its policy: what the authorisation matrix test walks. */
+    routeTable: DeclaredRoute[];
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  policy: Policy;
+  schema: Record<string, unknown> | undefined;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -62,10 +73,15 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('sessionCsrf', null);
   app.decorateRequest('scope', null);
 
+  const table: DeclaredRoute[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    if (url.startsWith('/api') && route.config?.policy === undefined && !url.startsWith('/api/docs')) {
-      throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy).`);
+    if (!url.startsWith('/api') || url.startsWith('/api/docs')) return;
+    const policy = route.config?.policy;
+    if (policy === undefined) throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy).`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url, policy, schema: route.schema as Record<string, unknown> | undefined });
     }
   });
 
@@ -78,7 +94,9 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     request.sessionCsrf = session.csrfToken;
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before body validation: a caller without the right gets 401/403/404, never a 400 that
+  // would tell them how to shape a request they may not make.
+  app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config.policy;
     if (policy === undefined) return; // static files and docs
     checkPolicy(policy, request.actor);

@@ -11,14 +11,55 @@ interface Mapped {
   details?: Record<string, unknown>;
 }
 
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** What was wrong with a field, said to a person in both languages. */
+function problem(issue: AjvIssue): Message {
+  const p = issue.params;
+  switch (issue.keyword) {
+    case 'required':
+      return { da: 'skal udfyldes', en: 'is required' };
+    case 'type':
+      return { da: `skal være ${String(p.type)}`, en: `must be ${String(p.type)}` };
+    case 'format':
+      return p.format === 'date'
+        ? { da: 'skal være en gyldig dato (ÅÅÅÅ-MM-DD)', en: 'must be a valid date (YYYY-MM-DD)' }
+        : { da: `har ikke formatet ${String(p.format)}`, en: `does not have the format ${String(p.format)}` };
+    case 'minLength':
+      return { da: `skal have mindst ${String(p.limit)} tegn`, en: `must have at least ${String(p.limit)} characters` };
+    case 'maxLength':
+      return { da: `må højst have ${String(p.limit)} tegn`, en: `must have at most ${String(p.limit)} characters` };
+    case 'minimum':
+      return { da: `skal være mindst ${String(p.limit)}`, en: `must be at least ${String(p.limit)}` };
+    case 'maximum':
+      return { da: `må højst være ${String(p.limit)}`, en: `must be at most ${String(p.limit)}` };
+    case 'pattern':
+      return { da: 'har ikke det rigtige format', en: 'does not have the right format' };
+    case 'additionalProperties':
+      return { da: `ukendt felt "${String(p.additionalProperty)}"`, en: `unknown field "${String(p.additionalProperty)}"` };
+    case 'anyOf':
+    case 'enum':
+    case 'const':
+      return { da: 'er ikke en af de tilladte værdier', en: 'is not one of the allowed values' };
+    default:
+      return { da: `ugyldig værdi (${issue.message ?? issue.keyword})`, en: `invalid value (${issue.message ?? issue.keyword})` };
+  }
+}
+
 function describeValidation(error: FastifyError): Message {
-  const first = error.validation?.[0];
+  const issues = (error.validation ?? []) as AjvIssue[];
+  // A union reports every branch; the most specific issue is the one deepest in the document.
+  const first = [...issues].sort((a, b) => b.instancePath.length - a.instancePath.length).find((i) => i.keyword !== 'anyOf') ?? issues[0];
   const where = `${error.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replace(/\//g, '.');
   const missing = first?.keyword === 'required' ? ((first.params as { missingProperty?: string }).missingProperty ?? '') : '';
   const field = missing === '' ? where : `${where}.${missing}`;
-  const detail = first?.message ?? 'invalid';
-  if (missing !== '') return { da: `${field}: skal udfyldes.`, en: `${field}: is required.` };
-  return { da: `${field}: ugyldig værdi (${detail}).`, en: `${field}: invalid value (${detail}).` };
+  const text = first === undefined ? { da: 'ugyldig værdi', en: 'invalid value' } : problem(first);
+  return { da: `${field}: ${text.da}.`, en: `${field}: ${text.en}.` };
 }
 
 function mapError(error: unknown): Mapped | undefined {

@@ -25,6 +25,7 @@ declare module 'fastify' {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_NOT_FOUND = { da: 'Sagen findes ikke, eller du har ikke adgang til den.', en: 'The case does not exist, or you have no access to it.' };
 const TEAM_NOT_FOUND = { da: 'Teamet findes ikke, eller du har ikke adgang til det.', en: 'The team does not exist, or you have no access to it.' };
 const CITIZEN_NOT_FOUND = { da: 'Borgeren findes ikke.', en: 'The citizen does not exist.' };
@@ -69,6 +70,8 @@ export async function enforceScope(request: FastifyRequest, db: Kysely<Database>
   const actorScope = await loadActorScope(db, actor);
   const params = request.params as Record<string, string | undefined>;
   const id = params[SCOPE_PARAM[scope]] ?? '';
+  // Parameters are not validated yet at this point; an id that is no uuid names nothing.
+  if (!UUID.test(id)) throw notFound(SCOPE_PARAM[scope] === 'caseId' ? CASE_NOT_FOUND : SCOPE_PARAM[scope] === 'teamId' ? TEAM_NOT_FOUND : CITIZEN_NOT_FOUND);
   switch (SCOPE_PARAM[scope]) {
     case 'caseId': {
       const found = await loadCase(db, actor, id);
