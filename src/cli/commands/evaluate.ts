@@ -34,11 +34,15 @@ function fail(lines: readonly string[]): number {
 async function scanWeekly(path: string, scanner: WeeklyScanner): Promise<void> {
   const file = await open(path, 'r');
   try {
-    const block = new Uint8Array(BLOCK_BYTES);
-    while (!scanner.isStopped()) {
-      const { bytesRead } = await file.read(block, 0, block.length, null);
-      if (bytesRead === 0) break;
-      scanner.push(block.subarray(0, bytesRead));
+    // Two blocks: the next read runs on libuv's thread pool while this one is scanned.
+    let current = new Uint8Array(BLOCK_BYTES);
+    let spare = new Uint8Array(BLOCK_BYTES);
+    let { bytesRead } = await file.read(current, 0, current.length, null);
+    while (bytesRead > 0 && !scanner.isStopped()) {
+      const next = file.read(spare, 0, spare.length, null);
+      scanner.push(current.subarray(0, bytesRead));
+      ({ bytesRead } = await next);
+      [current, spare] = [spare, current];
     }
   } finally {
     await file.close();

@@ -5,7 +5,10 @@ import { CitizenTableBuilder, type CitizenTable } from './citizen-table.js';
 import type { ExperimentData } from './evaluate.js';
 import { PanelAccumulator } from './panel.js';
 import { ProblemList, quoteValue } from './problems.js';
+import { RowPartitions, type RowSink } from './row-partitions.js';
 import { WeeklyScanner } from './weekly-scanner.js';
+
+const decoder = new TextDecoder();
 
 export class ExperimentInput {
   readonly problems = new ProblemList();
@@ -15,6 +18,7 @@ export class ExperimentInput {
   private table: CitizenTable | undefined;
   private panel: PanelAccumulator | undefined;
   private scanner: WeeklyScanner | undefined;
+  private rows: RowPartitions | undefined;
 
   constructor(
     private readonly citizensFile: string,
@@ -44,28 +48,46 @@ export class ExperimentInput {
   /** The byte scanner for weekly.csv; call after endCitizens. */
   weekly(): WeeklyScanner {
     if (this.table === undefined) throw new Error('ExperimentInput.weekly before endCitizens');
-    this.panel = new PanelAccumulator(this.table.index.count);
-    this.scanner = new WeeklyScanner(this.weeklyFile, this.table.index, this.panel, this.problems);
+    const { index } = this.table;
+    const panel = new PanelAccumulator(index.count);
+    const { problems, weeklyFile } = this;
+    const sink: RowSink = {
+      row(position, week, status, line) {
+        if (panel.add(position, week, status) === 'duplicate') {
+          const id = quoteValue(index.id(index.indexByPosition[position]!));
+          problems.add(weeklyFile, line, `week ${week} of citizen_id ${id} appears more than once`);
+        }
+      },
+      unknownCitizen(id, line) {
+        const text = decoder.decode(id);
+        problems.add(weeklyFile, line, text === '' ? 'citizen_id is empty' : `citizen_id ${quoteValue(text)} is not in citizens.csv`);
+      },
+    };
+    this.panel = panel;
+    this.rows = new RowPartitions(index, sink);
+    this.scanner = new WeeklyScanner(weeklyFile, this.rows, problems);
     return this.scanner;
   }
 
   /** Final checks; the data when there were no problems at all. */
   finish(): ExperimentData | null {
-    const { table, panel, scanner } = this;
-    if (table === undefined || panel === undefined || scanner === undefined) return null;
+    const { table, panel, scanner, rows } = this;
+    if (table === undefined || panel === undefined || scanner === undefined || rows === undefined) return null;
     scanner.end();
+    rows.flushAll();
     if (!scanner.hasHeader) {
       if (!scanner.headerFailed) this.problems.add(this.weeklyFile, undefined, 'the file is empty (no header row)');
       return null;
     }
-    const weeks = panel.result();
-    for (let i = 0; i < table.index.count && !this.problems.full; i++) {
-      const id = (): string => quoteValue(table.index.id(i));
+    const { index } = table;
+    const weeks = panel.result(index.indexByPosition);
+    for (let i = 0; i < index.count && !this.problems.full; i++) {
+      const id = (): string => quoteValue(index.id(i));
       if (weeks.weeksSeen[i] === 0) {
         this.problems.add(this.citizensFile, table.lines[i], `citizen_id ${id()} has no rows in ${this.weeklyFile}`);
         continue;
       }
-      const missing = panel.firstMissingWeek(i);
+      const missing = panel.firstMissingWeek(index.positionByIndex[i]!);
       if (missing > 0) {
         this.problems.add(
           this.citizensFile,

@@ -42,7 +42,7 @@ export class PanelAccumulator {
     return (this.stride - BITMASK) * 32;
   }
 
-  /** Records week `week` (integer ≥ 1) with status code `status` for citizen `citizen`. */
+  /** Records week `week` (integer ≥ 1) with status code `status` for the citizen at `citizen`. */
   add(citizen: number, week: number, status: number): WeekProblem {
     if (week > this.bitmaskWeeks && this.stride < MAX_STRIDE) this.grow(week);
     const state = this.state;
@@ -84,14 +84,16 @@ export class PanelAccumulator {
     return 0;
   }
 
-  result(): CitizenWeeks {
+  /** Per-citizen totals; `order[position]` says which citizen each record belongs to. */
+  result(order?: Int32Array): CitizenWeeks {
     const { n, stride, state } = this;
     const counts = new Int32Array(n * STATUS_COUNT);
     const firstEmployed = new Int32Array(n);
     const lastWeek = new Int32Array(n);
     const weeksSeen = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const base = i * stride;
+    for (let position = 0; position < n; position++) {
+      const base = position * stride;
+      const i = order === undefined ? position : order[position]!;
       counts.set(state.subarray(base, base + STATUS_COUNT), i * STATUS_COUNT);
       firstEmployed[i] = state[base + FIRST_EMPLOYED]!;
       lastWeek[i] = state[base + LAST_WEEK]!;

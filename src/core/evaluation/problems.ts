@@ -3,30 +3,44 @@
 
 export const MAX_PROBLEMS = 20;
 
+interface Problem {
+  readonly text: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * Weekly rows are checked partly in buffered batches, so problems may be found out of line
+ * order; list() sorts them by file (in order of first mention) and line.
+ */
 export class ProblemList {
-  private readonly lines: string[] = [];
+  private readonly problems: Problem[] = [];
 
   /** Records `file:line: message` (or `file: message` without a line). */
   add(file: string, line: number | undefined, message: string): void {
-    if (this.lines.length >= MAX_PROBLEMS) return;
-    this.lines.push(line === undefined ? `${file}: ${message}` : `${file}:${line}: ${message}`);
+    if (this.problems.length >= MAX_PROBLEMS) return;
+    const text = line === undefined ? `${file}: ${message}` : `${file}:${line}: ${message}`;
+    this.problems.push({ text, file, line: line ?? 0 });
   }
 
   /** A problem that belongs to no file (e.g. the command's arguments). */
   addGeneral(message: string): void {
-    if (this.lines.length < MAX_PROBLEMS) this.lines.push(message);
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ text: message, file: '', line: 0 });
   }
 
   get full(): boolean {
-    return this.lines.length >= MAX_PROBLEMS;
+    return this.problems.length >= MAX_PROBLEMS;
   }
 
   get count(): number {
-    return this.lines.length;
+    return this.problems.length;
   }
 
   list(): readonly string[] {
-    return this.lines;
+    const files = [...new Set(this.problems.map((p) => p.file))];
+    return [...this.problems]
+      .sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line)
+      .map((p) => p.text);
   }
 }
 

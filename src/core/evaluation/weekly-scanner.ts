@@ -1,11 +1,13 @@
-// weekly.csv straight from bytes. A panel of a million citizens × 104 weeks has ~10^8 rows, too
-// many to build strings and arrays for each, so rows without quotes are split, matched and
-// parsed on the byte buffer itself. A record holding a quote is cut out whole (quoted fields
-// may span lines) and handed to the general RFC 4180 parser; so is the header.
+// weekly.csv straight from bytes, in blocks of any size. A panel of a million citizens × 104
+// weeks has ~10^8 rows, too many to build strings and arrays for each. Rows in the usual layout
+// take the fused loop of canonical-rows.ts; any other record is split into fields here, and a
+// record with a quote the fast loop cannot take is cut out whole (quoted fields may span lines)
+// and handed to the general RFC 4180 parser, as is the header. Valid rows go to RowPartitions;
+// bad cells are reported here with file:line and the column.
 import { CsvParser, CsvSyntaxError, describeColumnProblem, resolveColumns } from '../csv/index.js';
-import type { CitizenIndex } from './citizen-index.js';
-import type { PanelAccumulator } from './panel.js';
+import { scanCanonicalRows, type CanonicalCursor } from './canonical-rows.js';
 import { quoteValue, type ProblemList } from './problems.js';
+import type { RowPartitions } from './row-partitions.js';
 import { statusCode, WEEK_STATUSES } from './status.js';
 
 const LF = 10;
@@ -17,8 +19,6 @@ const ZERO = 48;
 const MAX_QUOTED_RECORD = 1 << 20;
 /** More digits than this cannot be a week number. */
 const MAX_WEEK_DIGITS = 7;
-/** Consecutive rows whose citizen was neither the last one nor the next before guessing stops. */
-const GUESS_PATIENCE = 4;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -41,19 +41,19 @@ export class WeeklyScanner {
   private line = 1;
   private atStart = true;
   private finished = false;
-  private lastCitizen = 0;
-  private guessMisses = 0;
+  /** Header is exactly citizen_id,week,status: rows take the fused fast loop. */
+  private canonical = false;
+  private readonly cursor: CanonicalCursor = { pos: 0, line: 0, rows: 0, incomplete: false };
   private starts = new Int32Array(4);
   private ends = new Int32Array(4);
   /** Data rows read (records after the header). */
-  rows = 0;
+  rowCount = 0;
   /** The header was read but lacks a required column. */
   headerFailed = false;
 
   constructor(
     private readonly file: string,
-    private readonly citizens: CitizenIndex,
-    private readonly panel: PanelAccumulator,
+    private readonly rows: RowPartitions,
     private readonly problems: ProblemList,
   ) {}
 
@@ -102,9 +102,21 @@ export class WeeklyScanner {
   private scan(buf: Uint8Array, from: number, final: boolean): number {
     const n = buf.length;
     let pos = from;
+    const cursor = this.cursor;
     while (pos < n) {
       if (this.isStopped()) return n;
-      // Re-read per record: the header replaces these with arrays of its width.
+      if (this.canonical) {
+        cursor.pos = pos;
+        cursor.line = this.line;
+        scanCanonicalRows(buf, cursor, this.rows);
+        pos = cursor.pos;
+        this.line = cursor.line;
+        this.rowCount += cursor.rows;
+        cursor.rows = 0;
+        if (pos >= n) return n;
+        if (cursor.incomplete && !final) return pos;
+      }
+      // The general path, one record. Re-read per record: the header replaces these with arrays of its width.
       const starts = this.starts;
       const ends = this.ends;
       const slots = starts.length;
@@ -191,35 +203,20 @@ export class WeeklyScanner {
     }
     const { index } = resolved;
     this.layout = { width: fields.length, id: index.citizen_id, week: index.week, status: index.status };
+    this.canonical = fields.length === 3 && index.citizen_id === 0 && index.week === 1 && index.status === 2;
     this.starts = new Int32Array(fields.length);
     this.ends = new Int32Array(fields.length);
   }
 
   private byteRow(buf: Uint8Array, fieldCount: number, line: number): void {
     const layout = this.layout!;
-    this.rows++;
+    this.rowCount++;
     if (fieldCount !== layout.width) {
       this.problems.add(this.file, line, `${fieldCount} field${fieldCount === 1 ? '' : 's'}, but the header has ${layout.width}`);
       return;
     }
     const starts = this.starts;
     const ends = this.ends;
-    const idStart = starts[layout.id]!;
-    const idEnd = ends[layout.id]!;
-    const citizens = this.citizens;
-    const last = this.lastCitizen;
-    let citizen = -1;
-    // Files are mostly sorted by citizen or by week then citizen: try the last citizen and the
-    // next one before hashing, unless that has kept failing (a shuffled file).
-    if (this.guessMisses < GUESS_PATIENCE) {
-      if (citizens.matches(last, buf, idStart, idEnd)) citizen = last;
-      else if (citizens.matches(last + 1, buf, idStart, idEnd)) citizen = last + 1;
-    }
-    if (citizen < 0) {
-      citizen = citizens.find(buf, idStart, idEnd);
-      this.guessMisses = citizen === last || citizen === last + 1 ? 0 : this.guessMisses + 1;
-    }
-
     const weekStart = starts[layout.week]!;
     const weekEnd = ends[layout.week]!;
     let week = 0;
@@ -244,18 +241,17 @@ export class WeeklyScanner {
       }
     }
 
-    if (citizen < 0 || !weekOk || status < 0) {
+    if (!weekOk || status < 0) {
       const text = (k: number): string => decoder.decode(buf.subarray(starts[k], ends[k]));
-      this.reportRow(line, citizen, text(layout.id), weekOk ? week : -1, text(layout.week), status, text(layout.status));
+      this.reportRow(line, text(layout.id), weekOk ? week : -1, text(layout.week), status, text(layout.status));
       return;
     }
-    this.lastCitizen = citizen;
-    this.record(citizen, week, status, line);
+    this.rows.push(buf, starts[layout.id]!, ends[layout.id]!, week, status, line);
   }
 
   private textRow(fields: readonly string[], line: number): void {
     const layout = this.layout!;
-    this.rows++;
+    this.rowCount++;
     if (fields.length !== layout.width) {
       this.problems.add(this.file, line, `${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${layout.width}`);
       return;
@@ -263,24 +259,19 @@ export class WeeklyScanner {
     const id = fields[layout.id]!;
     const weekText = fields[layout.week]!;
     const statusText = fields[layout.status]!;
-    const citizen = this.citizens.findString(id);
     const week = /^\d{1,7}$/.test(weekText) && Number(weekText) >= 1 ? Number(weekText) : -1;
     const status = statusCode(statusText);
-    if (citizen < 0 || week < 0 || status < 0) {
-      this.reportRow(line, citizen, id, week, weekText, status, statusText);
+    if (week < 0 || status < 0) {
+      this.reportRow(line, id, week, weekText, status, statusText);
       return;
     }
-    this.record(citizen, week, status, line);
+    const bytes = encoder.encode(id);
+    this.rows.push(bytes, 0, bytes.length, week, status, line);
   }
 
-  private record(citizen: number, week: number, status: number, line: number): void {
-    if (this.panel.add(citizen, week, status) === 'duplicate') {
-      this.problems.add(this.file, line, `week ${week} of citizen_id ${quoteValue(this.citizens.id(citizen))} appears more than once`);
-    }
-  }
-
-  private reportRow(line: number, citizen: number, id: string, week: number, weekText: string, status: number, statusText: string): void {
-    if (citizen < 0) {
+  /** A row with a bad week or status; its citizen_id is checked too (rare, so at once). */
+  private reportRow(line: number, id: string, week: number, weekText: string, status: number, statusText: string): void {
+    if (!this.rows.known(id)) {
       this.problems.add(this.file, line, id === '' ? 'citizen_id is empty' : `citizen_id ${quoteValue(id)} is not in citizens.csv`);
     }
     if (week < 0) {
