@@ -66,6 +66,20 @@ export async function login(db: q.Q, email: string, password: string, now = new 
     throw invalidCredentials();
   }
   await q.resetFailedLogins(db, user.municipalityId, user.userId);
+  return createSession(db, user, now);
+}
+
+/** A user whose identity was proven, by password or by an OpenID Connect provider. */
+export interface SessionUser {
+  municipalityId: string;
+  userId: string;
+  kind: 'staff' | 'citizen';
+  name: string;
+  email: string;
+}
+
+/** Opens a session for a proven user; the caller sets the cookies from the result. */
+export async function createSession(db: q.Q, user: SessionUser, now = new Date()): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   await q.insertSession(db, {
