@@ -15,6 +15,9 @@ import { loggerOptions } from './plugins/redact.js';
 import type { CprKeyring } from './crypto/index.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { statusPeriodRoutes } from './modules/cases/status-period-routes.js';
+import { experimentRoutes } from './modules/experiments/routes.js';
+import { oidcRoutes } from './modules/oidc/routes.js';
 import { sessionRoutes } from './modules/session/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { teamRoutes } from './modules/teams/routes.js';
@@ -85,6 +88,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(workQueueRoutes, services);
   await app.register(teamRoutes, services);
   await app.register(auditRoutes, services);
+  await app.register(statusPeriodRoutes, services);
+  await app.register(experimentRoutes, services);
+  await app.register(oidcRoutes, { ...services, cookies });
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   return app;

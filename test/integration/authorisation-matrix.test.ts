@@ -33,6 +33,9 @@ function expectedScope(scope: string, who: Role, target: Target): boolean {
       return (own && who === 'team_leader') || who === 'municipality_admin';
     case 'citizen.audit':
       return who === 'municipality_admin';
+    case 'experiment':
+      // Any experiment of the caller's own municipality, for the roles the route names.
+      return true;
     default:
       throw new Error(`the matrix has no expectation for scope ${scope}: add it`);
   }
@@ -52,6 +55,7 @@ interface World {
   events: Record<Target, string>;
   teams: Record<Target, string>;
   citizens: Record<Target, string>;
+  experiments: Record<Target, string>;
   users: Record<Role, BuiltUser>;
 }
 
@@ -83,7 +87,18 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
     const own = await register(users.caseworker);
     const other = await register(otherWorker);
     await linkCitizenUser(t.db.kysely, m.id, users.citizen.id, own.citizenId);
-    return { users, own, other, ownTeam: ownTeam.id, otherTeam: otherTeam.id };
+    const designer = new Client(app);
+    await designer.login(users.analyst.email, users.analyst.password);
+    const experiment = async (name: string) => {
+      const r = await designer.request('POST', '/api/experiments', {
+        name, question: 'Virker det?', control_arm: 'control', follow_up_weeks: 52, primary_outcome: 'active_share', secondary_outcomes: [], consent_required: false,
+        arms: [{ name: 'group1', label: 'Ny', weight: 1, description: '' }, { name: 'control', label: 'Som i dag', weight: 1, description: '' }],
+        eligibility: { categories: [] }, strata: { age_cuts: [], benefit_year_cuts: [] },
+      });
+      expect(r.statusCode).toBe(201);
+      return r.json<{ id: string }>().id;
+    };
+    return { users, own, other, ownTeam: ownTeam.id, otherTeam: otherTeam.id, ownExperiment: await experiment('Forsøg A'), otherExperiment: await experiment('Forsøg B') };
   }
 
   beforeAll(async () => {
@@ -96,6 +111,7 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
       events: { own: home.own.eventId, other: home.other.eventId, foreign: away.own.eventId },
       teams: { own: home.ownTeam, other: home.otherTeam, foreign: away.ownTeam },
       citizens: { own: home.own.citizenId, other: home.other.citizenId, foreign: away.own.citizenId },
+      experiments: { own: home.ownExperiment, other: home.otherExperiment, foreign: away.ownExperiment },
       users: home.users,
     };
     for (const role of ROLES) {
@@ -117,7 +133,8 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
       .replace(':caseId', world.cases[target])
       .replace(':eventId', world.events[target])
       .replace(':teamId', world.teams[target])
-      .replace(':citizenId', world.citizens[target]);
+      .replace(':citizenId', world.citizens[target])
+      .replace(':experimentId', world.experiments[target]);
   }
 
   it('covers every route and gives no unexpected 2xx, and no denial where access is due', async () => {
@@ -126,7 +143,10 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
     const surprises: string[] = [];
     let checked = 0;
     for (const route of routes) {
-      const targets: Target[] = /:(caseId|teamId|citizenId)/.test(route.url) ? ['own', 'other', 'foreign'] : ['own'];
+      // Foreign first: its 404 is surely "out of scope", so the same answer elsewhere is a denial too
+      // (a 404 with another message, e.g. "not enrolled", is the route's own answer).
+      const targets: Target[] = /:(caseId|teamId|citizenId|experimentId)/.test(route.url) ? ['foreign', 'own', 'other'] : ['own'];
+      const outOfScope = new Map<Who, string>();
       const body = route.schema?.body === undefined ? undefined : sample(route.schema.body as Parameters<typeof sample>[0]);
       for (const who of [...ROLES, 'anonymous'] as Who[]) {
         for (const target of targets) {
@@ -135,9 +155,8 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
           const r = await client.request(route.method as 'GET', urlFor(route, target), body);
           checked++;
           const allowed = expected(route, who, target);
-          // Out of scope is 404; a route about no particular record may also answer 404 as a result.
-          const scoped = route.policy.access === 'roles' && route.policy.scope !== undefined;
-          const denied = [401, 403].includes(r.statusCode) || (scoped && r.statusCode === 404);
+          if (target === 'foreign' && r.statusCode === 404) outOfScope.set(who, r.body);
+          const denied = [401, 403].includes(r.statusCode) || (r.statusCode === 404 && outOfScope.get(who) === r.body);
           if (!allowed && !denied && r.statusCode !== 404) surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} (expected 401/403/404)`);
           if (allowed && denied && route.policy.access !== 'public') surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} (expected access)`);
           if (r.statusCode >= 500) surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} ${r.body}`);

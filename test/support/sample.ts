@@ -19,7 +19,7 @@ interface Schema {
 export function sample(schema: Schema, name = ''): unknown {
   if (schema.const !== undefined) return schema.const;
   if (schema.anyOf !== undefined) return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0] ?? {}, name);
-  switch (schema.type) {
+  switch (schema.type ?? '') {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(schema.properties ?? {})) out[key] = sample(value, key);

@@ -204,6 +204,85 @@ export interface MunicipalityRulesTable {
   version: Generated<number>;
 }
 
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ExperimentTable {
+  municipality_id: string;
+  id: string;
+  status: Generated<string>;
+  design: Json<unknown>;
+  design_version: Generated<number>;
+  design_hash: string | null;
+  locked_at: Date | null;
+  seed_id: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ExperimentDesignTable {
+  municipality_id: string;
+  experiment_id: string;
+  design_version: number;
+  design: Json<unknown>;
+  design_hash: string;
+  locked_at: Date;
+  locked_by: string;
+}
+
+export interface ExperimentSeedTable {
+  municipality_id: string;
+  experiment_id: string;
+  seed_id: string;
+  seed: string;
+}
+
+export interface EnrolmentTable {
+  municipality_id: string;
+  experiment_id: string;
+  citizen_id: string;
+  case_id: string;
+  stratum: string;
+  position: number;
+  arm: string;
+  block: number;
+  enrolled_on: string;
+  consent: boolean;
+  enrolled_by: string;
+  enrolled_at: Generated<Date>;
+  age: number;
+  benefit_years: ColumnType<string, number, number>;
+  ended_on: string | null;
+  end_reason: string | null;
+}
+
+export interface StatusPeriodTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  case_id: string;
+  status: string;
+  start_date: string;
+  end_date: string | null;
+  source: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  voided_at: Date | null;
+  voided_by: string | null;
+  void_reason: string | null;
+  version: Generated<number>;
+}
+
+export interface WeeklyStatusTable {
+  municipality_id: string;
+  experiment_id: string;
+  citizen_id: string;
+  week: number;
+  status: string;
+  imported_at: Generated<Date>;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationTable;
   municipality: MunicipalityTable;
@@ -222,4 +301,55 @@ export interface Database {
   case_deadline: CaseDeadlineTable;
   case_access_grant: CaseAccessGrantTable;
   municipality_rules: MunicipalityRulesTable;
+  experiment: ExperimentTable;
+  experiment_design: ExperimentDesignTable;
+  experiment_seed: ExperimentSeedTable;
+  enrolment: EnrolmentTable;
+  status_period: StatusPeriodTable;
+  weekly_status: WeeklyStatusTable;
+}
+
+// OpenID Connect login (migration 005). The interfaces below merge with the declarations
+// above: the migration adds a column to app_user and two tables to the database.
+
+/** A nullable text column that may be left out on insert. */
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface AppUserTable {
+  /** The identity provider's stable id for this user; see oidc_provider.subject_claim. */
+  oidc_subject: OptionalText;
+}
+
+export interface OidcProviderTable {
+  municipality_id: string;
+  id: string;
+  audience: 'staff' | 'citizen';
+  label: string;
+  issuer: string;
+  client_id: string;
+  /** Name of the environment variable holding the client secret (MEDSPILLER_OIDC_*); null for a public client. */
+  client_secret_env: OptionalText;
+  /** Space-separated, always including openid. */
+  scopes: Generated<string>;
+  subject_claim: Generated<string>;
+  email_claim: OptionalText;
+  cpr_claim: OptionalText;
+  enabled: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface OidcLoginStateTable {
+  municipality_id: string;
+  key_hash: string;
+  provider_id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  expires_at: Timestamp;
+}
+
+export interface Database {
+  oidc_provider: OidcProviderTable;
+  oidc_login_state: OidcLoginStateTable;
 }

@@ -85,18 +85,15 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     }
   });
 
+  // Before the body is even parsed: a caller without the right gets 401/403/404, never a
+  // 400 or 415 that would tell them how to shape a request they may not make.
   app.addHook('onRequest', async (request) => {
     const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
-    if (cookie === undefined) return;
-    const session = await resolveSession(db.kysely, cookie);
-    if (session === undefined) return;
-    request.actor = session.actor;
-    request.sessionCsrf = session.csrfToken;
-  });
-
-  // Before body validation: a caller without the right gets 401/403/404, never a 400 that
-  // would tell them how to shape a request they may not make.
-  app.addHook('preValidation', async (request) => {
+    const session = cookie === undefined ? undefined : await resolveSession(db.kysely, cookie);
+    if (session !== undefined) {
+      request.actor = session.actor;
+      request.sessionCsrf = session.csrfToken;
+    }
     const policy = request.routeOptions.config.policy;
     if (policy === undefined) return; // static files and docs
     checkPolicy(policy, request.actor);

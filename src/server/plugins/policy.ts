@@ -10,10 +10,11 @@ import type { Role } from '../../core/access/roles.js';
  * - `case.read` / `case.write` / `case.reassign`: on `:caseId` (see core/access/case-scope.ts);
  * - `case.break_glass`: any case of the caller's municipality, for staff who do case work;
  * - `team.read`: member or leader of `:teamId`; `team.manage`: its leader or a municipality admin;
- * - `citizen.audit`: `:citizenId` of the caller's municipality (data-protection officer's view).
+ * - `citizen.audit`: `:citizenId` of the caller's municipality (data-protection officer's view);
+ * - `experiment`: `:experimentId` of the caller's municipality.
  * A record outside the scope answers 404, as if it did not exist.
  */
-export type Scope = 'case.read' | 'case.write' | 'case.reassign' | 'case.break_glass' | 'team.read' | 'team.manage' | 'citizen.audit';
+export type Scope = 'case.read' | 'case.write' | 'case.reassign' | 'case.break_glass' | 'team.read' | 'team.manage' | 'citizen.audit' | 'experiment';
 
 export type Policy =
   /** Anyone, logged in or not (health checks, login). */
@@ -29,7 +30,7 @@ export const roles = (...allowed: Role[]): Policy => ({ access: 'roles', roles: 
 export const scoped = (scope: Scope, ...allowed: Role[]): Policy => ({ access: 'roles', roles: allowed, scope });
 
 /** The parameter that names the record a scope is about. */
-export const SCOPE_PARAM: Record<Scope, 'caseId' | 'teamId' | 'citizenId'> = {
+export const SCOPE_PARAM: Record<Scope, 'caseId' | 'teamId' | 'citizenId' | 'experimentId'> = {
   'case.read': 'caseId',
   'case.write': 'caseId',
   'case.reassign': 'caseId',
@@ -37,6 +38,7 @@ export const SCOPE_PARAM: Record<Scope, 'caseId' | 'teamId' | 'citizenId'> = {
   'team.read': 'teamId',
   'team.manage': 'teamId',
   'citizen.audit': 'citizenId',
+  experiment: 'experimentId',
 };
 
 declare module 'fastify' {

@@ -29,6 +29,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_NOT_FOUND = { da: 'Sagen findes ikke, eller du har ikke adgang til den.', en: 'The case does not exist, or you have no access to it.' };
 const TEAM_NOT_FOUND = { da: 'Teamet findes ikke, eller du har ikke adgang til det.', en: 'The team does not exist, or you have no access to it.' };
 const CITIZEN_NOT_FOUND = { da: 'Borgeren findes ikke.', en: 'The citizen does not exist.' };
+const EXPERIMENT_NOT_FOUND = { da: 'Forsøget findes ikke.', en: 'The experiment does not exist.' };
+const NOT_FOUND = { caseId: CASE_NOT_FOUND, teamId: TEAM_NOT_FOUND, citizenId: CITIZEN_NOT_FOUND, experimentId: EXPERIMENT_NOT_FOUND } as const;
 
 async function loadCase(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseOwnership | undefined> {
   const row = await db
@@ -53,6 +55,7 @@ function allowedOnCase(scope: Scope, access: CaseAccess, actorScope: ActorScope)
     case 'team.read':
     case 'team.manage':
     case 'citizen.audit':
+    case 'experiment':
       return false;
   }
 }
@@ -71,7 +74,7 @@ export async function enforceScope(request: FastifyRequest, db: Kysely<Database>
   const params = request.params as Record<string, string | undefined>;
   const id = params[SCOPE_PARAM[scope]] ?? '';
   // Parameters are not validated yet at this point; an id that is no uuid names nothing.
-  if (!UUID.test(id)) throw notFound(SCOPE_PARAM[scope] === 'caseId' ? CASE_NOT_FOUND : SCOPE_PARAM[scope] === 'teamId' ? TEAM_NOT_FOUND : CITIZEN_NOT_FOUND);
+  if (!UUID.test(id)) throw notFound(NOT_FOUND[SCOPE_PARAM[scope]]);
   switch (SCOPE_PARAM[scope]) {
     case 'caseId': {
       const found = await loadCase(db, actor, id);
@@ -85,6 +88,12 @@ export async function enforceScope(request: FastifyRequest, db: Kysely<Database>
       if (!(await teamAllowed(db, scope, actorScope, id))) throw notFound(TEAM_NOT_FOUND);
       request.scope = { actorScope };
       return;
+    case 'experimentId': {
+      const experiment = await db.selectFrom('experiment').select('id').where('municipality_id', '=', actor.municipalityId).where('id', '=', id).executeTakeFirst();
+      if (experiment === undefined) throw notFound(EXPERIMENT_NOT_FOUND);
+      request.scope = { actorScope };
+      return;
+    }
     case 'citizenId': {
       const citizen = await db.selectFrom('citizen').select('id').where('municipality_id', '=', actor.municipalityId).where('id', '=', id).executeTakeFirst();
       if (citizen === undefined) throw notFound(CITIZEN_NOT_FOUND);
