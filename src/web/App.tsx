@@ -5,6 +5,7 @@ import { Alert } from './components/Alert.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { MAIN_ID, SkipLink } from './components/SkipLink.js';
+import { CaseFlowPage } from './pages/cases/CaseFlowPage.js';
 import { LoginPage, LOGGED_OUT_STATE } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { StartPage } from './pages/StartPage.js';
@@ -16,6 +17,11 @@ import { currentSession, useSession, type SessionState } from './session/Session
 function redirectFor(route: Route, loggedIn: boolean): string | null {
   switch (route.name) {
     case 'start':
+    case 'workQueue':
+    case 'caseSearch':
+    case 'registerCitizen':
+    case 'case':
+    case 'team':
       return loggedIn ? null : PATHS.login;
     case 'login':
       return loggedIn ? PATHS.start : null;
@@ -60,7 +66,9 @@ function Content({ state, route, onRetry }: { state: SessionState; route: Route;
       return <SessionFailed onRetry={onRetry} />;
     case 'ready':
       if (redirectFor(route, state.session.user !== null) !== null) return <Loading />;
-      return route.name === 'login' ? <LoginPage /> : <StartPage session={state.session} />;
+      if (route.name === 'login') return <LoginPage />;
+      if (route.name === 'start' || state.session.user === null) return <StartPage session={state.session} />;
+      return <CaseFlowPage route={route} user={state.session.user} />;
   }
 }
 

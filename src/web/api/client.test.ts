@@ -83,3 +83,14 @@ describe('api client', () => {
     });
   });
 });
+
+describe('api client error details', () => {
+  it('keeps the rest of the error body, e.g. the existing case of a duplicate registration', async () => {
+    const { client } = fakeServer(() => json(409, { code: 'conflict', message: 'Borgeren er allerede registreret.', reason: 'duplicate_citizen', case_id: 'c1' }));
+    const error = await client.request('POST', '/api/cases').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    if (!(error instanceof ApiError)) return;
+    expect(error.message).toBe('Borgeren er allerede registreret.');
+    expect(error.details).toEqual({ reason: 'duplicate_citizen', case_id: 'c1' });
+  });
+});

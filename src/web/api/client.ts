@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
+    /** The rest of the error body, e.g. `reason`, `case_id` or `current` on a conflict. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -63,8 +65,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 function errorFrom(status: number, body: unknown): ApiError {
   if (isRecord(body) && typeof body.code === 'string') {
-    const message = typeof body.message === 'string' ? body.message : body.code;
-    return new ApiError(status, body.code, message);
+    const { code: _code, message, ...details } = body;
+    return new ApiError(status, body.code, typeof message === 'string' ? message : body.code, details);
   }
   return new ApiError(status, 'unexpected_response', `HTTP ${status}`);
 }

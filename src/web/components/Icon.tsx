@@ -1,7 +1,18 @@
 // DKFDS icons from the design system's own sprite, referenced by URL so the page does not carry 150 symbols.
 import sprite from 'dkfds/dist/img/all-svg-icons.svg';
 
-export type IconName = 'check' | 'close' | 'error' | 'info' | 'language' | 'lock' | 'menu' | 'success' | 'warning';
+export type IconName =
+  | 'check'
+  | 'chevron-left'
+  | 'chevron-right'
+  | 'close'
+  | 'error'
+  | 'info'
+  | 'language'
+  | 'lock'
+  | 'menu'
+  | 'success'
+  | 'warning';
 
 interface IconProps {
   name: IconName;

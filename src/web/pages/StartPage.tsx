@@ -6,6 +6,7 @@ import { Page } from '../components/Page.js';
 import { formatDate } from '../i18n/format.js';
 import { useLanguage } from '../i18n/index.js';
 import { knownRoles, type Role } from '../roles.js';
+import { StartTools } from './queue/StartTools.js';
 
 function RoleItems({ role, headingLevel }: { role: Role; headingLevel: 2 | 3 }) {
   const { t } = useTranslation();
@@ -47,13 +48,14 @@ function RoleLinks({ role, headingLevel }: { role: Role; headingLevel: 2 | 3 }) 
   );
 }
 
-function RoleSection({ role }: { role: Role }) {
+function RoleSection({ role, user }: { role: Role; user: SessionUser }) {
   const { t } = useTranslation();
   const headingId = `role-${role}`;
   return (
     <section className="role-section" aria-labelledby={headingId} data-role={role}>
       <h2 id={headingId}>{t(`start.roles.${role}.title`)}</h2>
       <p className="font-lead">{t(`start.roles.${role}.lead`)}</p>
+      <StartTools role={role} user={user} headingLevel={3} />
       <RoleItems role={role} headingLevel={3} />
       <RoleLinks role={role} headingLevel={3} />
     </section>
@@ -94,6 +96,7 @@ function StartContent({ user }: { user: SessionUser }) {
       <Page title={t(`start.roles.${only}.title`)}>
         <p className="font-lead">{t(`start.roles.${only}.lead`)}</p>
         <Today />
+        <StartTools role={only} user={user} headingLevel={2} />
         <UnderConstruction />
         <section className="role-section" data-role={only}>
           <RoleItems role={only} headingLevel={2} />
@@ -108,7 +111,7 @@ function StartContent({ user }: { user: SessionUser }) {
       <Today />
       <UnderConstruction />
       {roles.map((role) => (
-        <RoleSection key={role} role={role} />
+        <RoleSection key={role} role={role} user={user} />
       ))}
     </Page>
   );

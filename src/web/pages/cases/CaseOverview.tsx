@@ -1,0 +1,47 @@
+// The case at a glance as a DKFDS structured list: who, which case, who owns it, where it stands.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../api/cases.js';
+import { BENEFITS } from '../../api/vocabulary.js';
+import { useLanguage } from '../../i18n/index.js';
+import { formatIsoDate } from './format.js';
+import { RevealCpr } from './RevealCpr.js';
+
+export function CaseOverview({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const benefit = BENEFITS.find((value) => value === detail.benefit);
+  const rows: { key: string; label: string; value: ReactNode }[] = [
+    { key: 'caseNumber', label: t('case.overview.caseNumber'), value: detail.case_number },
+    { key: 'cpr', label: t('case.overview.cpr'), value: <RevealCpr caseId={detail.id} masked={detail.citizen.cpr_masked} /> },
+    { key: 'caseworker', label: t('case.overview.caseworker'), value: detail.caseworker?.name ?? t('case.overview.noCaseworker') },
+    { key: 'team', label: t('case.overview.team'), value: detail.team?.name ?? t('common.none') },
+    {
+      key: 'category',
+      label: t('case.overview.category'),
+      value: detail.category === null ? t('case.overview.notVisited') : t(`vocabulary.category.${detail.category}`),
+    },
+    { key: 'track', label: t('case.overview.track'), value: detail.track === null ? t('common.none') : t(`vocabulary.track.${detail.track}`) },
+    { key: 'benefit', label: t('case.overview.benefit'), value: benefit === undefined ? detail.benefit : t(`vocabulary.benefit.${benefit}`) },
+    { key: 'benefitStart', label: t('case.overview.benefitStart'), value: formatIsoDate(detail.benefit_start, language) },
+    { key: 'registered', label: t('case.overview.registered'), value: formatIsoDate(detail.registered, language) },
+    {
+      key: 'status',
+      label: t('case.overview.status'),
+      value: detail.status === 'closed' ? t('vocabulary.caseStatus.closed') : t('vocabulary.caseStatus.open'),
+    },
+  ];
+  return (
+    <table className="table structured-list case-overview">
+      <caption className="sr-only">{t('case.overview.caption')}</caption>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} data-field={row.key}>
+            <th scope="row">{row.label}</th>
+            <td>{row.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

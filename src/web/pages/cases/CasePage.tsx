@@ -1,0 +1,164 @@
+// /sager/:caseId: one citizen's case. Everyone who may read it sees the overview, deadlines,
+// timeline and contacts; the forms show only where `access` allows them. A version conflict
+// reloads the case and says so.
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/browser.js';
+import { currentCaseOf, fetchCase, type CaseDetail } from '../../api/cases.js';
+import type { ApiError } from '../../api/client.js';
+import type { SessionUser } from '../../api/session.js';
+import { Alert } from '../../components/Alert.js';
+import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { Page } from '../../components/Page.js';
+import { Spinner } from '../../components/Spinner.js';
+import { PATHS } from '../../router/routes.js';
+import { CASE_STAFF, hasAnyRole } from './access.js';
+import { CaseOverview } from './CaseOverview.js';
+import { ContactDetails } from './ContactDetails.js';
+import { ContactPersons } from './ContactPersons.js';
+import { DeadlinesTable } from './DeadlinesTable.js';
+import { EventForm } from './EventForm.js';
+import { LoadFailed } from './LoadFailed.js';
+import { NoAccess } from './NoAccess.js';
+import { ReassignForm } from './ReassignForm.js';
+import { Timeline } from './Timeline.js';
+import { TrackForm } from './TrackForm.js';
+import { useLoad } from './useLoad.js';
+import { VisitationForm } from './VisitationForm.js';
+
+function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section className="case-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Reason({ label, reason }: { label: string; reason: string | null }) {
+  if (reason === null) return null;
+  return (
+    <p>
+      <strong>{label}:</strong> {reason}
+    </p>
+  );
+}
+
+function CaseContent({ detail, revision, onSaved, onConflict }: { detail: CaseDetail; revision: number; onSaved: (next: CaseDetail) => void; onConflict: (error: ApiError) => void }) {
+  const { t } = useTranslation();
+  const props = { detail, onSaved, onConflict };
+  const write = detail.access.write && detail.status === 'open';
+  return (
+    <>
+      <CaseOverview detail={detail} />
+      <Section id="deadlines" heading={t('case.deadlines.heading')}>
+        <p>{t('case.deadlines.intro')}</p>
+        <DeadlinesTable deadlines={detail.deadlines} />
+      </Section>
+      <Section id="visitation" heading={t('case.visitation.heading')}>
+        {detail.category === null ? (
+          <p>{t('case.visitation.none')}</p>
+        ) : (
+          <>
+            <p>{t('case.visitation.current', { category: t(`vocabulary.category.${detail.category}`) })}</p>
+            <Reason label={t('case.visitation.reason')} reason={detail.category_reason} />
+          </>
+        )}
+        {write && <VisitationForm key={detail.version} {...props} />}
+      </Section>
+      <Section id="track" heading={t('case.track.heading')}>
+        {detail.track !== null && (
+          <>
+            <p>{t('case.track.current', { track: t(`vocabulary.track.${detail.track}`) })}</p>
+            <Reason label={t('case.track.reason')} reason={detail.track_reason} />
+          </>
+        )}
+        {detail.category !== 'activity_ready' ? (
+          <p>{t('case.track.needsActivityReady')}</p>
+        ) : (
+          detail.track === null && !write && <p>{t('case.track.none')}</p>
+        )}
+        {write && detail.category === 'activity_ready' && <TrackForm key={detail.version} {...props} />}
+      </Section>
+      {write && (
+        <Section id="event" heading={t('case.event.heading')}>
+          <EventForm {...props} />
+        </Section>
+      )}
+      <Section id="timeline" heading={t('timeline.heading')}>
+        <Timeline detail={detail} revision={revision} onSaved={onSaved} onConflict={onConflict} />
+      </Section>
+      <Section id="contact" heading={t('contact.heading')}>
+        <ContactDetails key={detail.citizen.version} {...props} />
+      </Section>
+      <Section id="contact-persons" heading={t('case.contactPersons.heading')}>
+        <ContactPersons caseId={detail.id} revision={revision} />
+      </Section>
+      {detail.access.reassign && detail.team !== null && detail.status === 'open' && (
+        <Section id="reassign" heading={t('case.reassign.heading')}>
+          <ReassignForm {...props} teamId={detail.team.id} />
+        </Section>
+      )}
+    </>
+  );
+}
+
+export function CasePage({ caseId, user }: { caseId: string; user: SessionUser }) {
+  const { t } = useTranslation();
+  const [load, reload, replace] = useLoad(() => fetchCase(api, caseId), caseId);
+  const [conflict, setConflict] = useState(0);
+  const [revision, setRevision] = useState(0);
+  const conflictAlert = useRef<HTMLDivElement>(null);
+
+  const onSaved = useCallback(
+    (next: CaseDetail) => {
+      replace(next);
+      setConflict(0);
+      setRevision((n) => n + 1);
+    },
+    [replace],
+  );
+
+  const onConflict = useCallback(
+    (error: ApiError) => {
+      const current = currentCaseOf(error.details);
+      if (current === undefined) reload();
+      else replace(current);
+      setConflict((n) => n + 1);
+      setRevision((n) => n + 1);
+      requestAnimationFrame(() => conflictAlert.current?.focus());
+    },
+    [reload, replace],
+  );
+
+  if (!hasAnyRole(user, CASE_STAFF)) return <NoAccess title={t('case.title')} />;
+  const detail = load.value;
+  const title = detail?.citizen.name ?? (load.status === 'failed' ? t('case.notLoaded') : t('case.title'));
+
+  return (
+    <>
+      <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('search.title'), to: PATHS.caseSearch }, { text: title }]} />
+      <Page title={title}>
+        {detail !== undefined && <p className="font-lead">{t('case.lead', { number: detail.case_number })}</p>}
+        {conflict > 0 && (
+          <div ref={conflictAlert} tabIndex={-1} className="conflict-alert">
+            <Alert variant="warning" heading={t('case.conflictHeading')}>
+              <p>{t('case.conflictText')}</p>
+            </Alert>
+          </div>
+        )}
+        {detail?.access.via_grant === true && (
+          <Alert variant="info" heading={t('case.viaGrantHeading')}>
+            <p>{t('case.viaGrantText')}</p>
+          </Alert>
+        )}
+        {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
+        {detail === undefined ? (
+          load.status === 'loading' && <Spinner text={t('case.loading')} />
+        ) : (
+          <CaseContent detail={detail} revision={revision} onSaved={onSaved} onConflict={onConflict} />
+        )}
+      </Page>
+    </>
+  );
+}

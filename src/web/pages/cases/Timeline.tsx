@@ -1,0 +1,178 @@
+// Everything that happened on the case, newest first, filterable by type. A wrongly recorded
+// event can be voided with a reason; it stays in the history, marked.
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/browser.js';
+import { fetchTimeline, voidEvent, type CaseDetail, type TimelineItem } from '../../api/cases.js';
+import type { ApiError } from '../../api/client.js';
+import { CHANGE_KINDS, EVENT_TYPES } from '../../api/vocabulary.js';
+import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { pageCount } from '../../components/pages.js';
+import { Pagination } from '../../components/Pagination.js';
+import { SelectField } from '../../components/SelectField.js';
+import { Spinner } from '../../components/Spinner.js';
+import { TextAreaField } from '../../components/TextAreaField.js';
+import { useLanguage } from '../../i18n/index.js';
+import { formatIsoDate, formatMoment } from './format.js';
+import { LoadFailed } from './LoadFailed.js';
+import { entryDetails, entryName, TIMELINE_FILTERS } from './timelineText.js';
+import { useFormState } from './useFormState.js';
+import { useLoad } from './useLoad.js';
+
+const PAGE_SIZE = 20;
+
+interface TimelineProps {
+  detail: CaseDetail;
+  /** Changes whenever the case changed, so the timeline loads again. */
+  revision: number;
+  onSaved: (detail: CaseDetail) => void;
+  onConflict: (error: ApiError) => void;
+}
+
+function VoidForm({ item, detail, onSaved, onConflict, onCancel }: { item: TimelineItem; onCancel: () => void } & Omit<TimelineProps, 'revision'>) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const id = `void-${item.id}`;
+  const fields = useMemo(() => ({ reason: { id: `${id}-reason`, label: t('timeline.voidReasonLabel') } }), [id, t]);
+  const form = useFormState(fields, onConflict);
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (form.pending) return;
+    if (!form.check(reason.trim() === '' ? { reason: t('timeline.voidReasonMissing') } : {})) return;
+    void form.send(async () => {
+      onSaved(await voidEvent(api, detail.id, item.id, { reason: reason.trim(), version: item.version }));
+    });
+  };
+  return (
+    <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={t('timeline.voidLabel')}>
+      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <TextAreaField
+        id={`${id}-reason`}
+        label={t('timeline.voidReasonLabel')}
+        rows={2}
+        maxLength={2000}
+        value={reason}
+        error={form.fieldErrors.reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+        }}
+        autoFocus
+      />
+      <div className="button-group mt-4">
+        <button type="submit" className="button button-primary mt-5" aria-disabled={form.pending}>
+          {t('timeline.voidSubmit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [filter, setFilter] = useState('');
+  const [draftFilter, setDraftFilter] = useState('');
+  const [page, setPage] = useState(1);
+  const [voiding, setVoiding] = useState<string | null>(null);
+  const options = { types: filter === '' ? [] : [filter], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const [load, reload] = useLoad(() => fetchTimeline(api, detail.id, options), `${detail.id}|${String(revision)}|${JSON.stringify(options)}`);
+
+  const filterLabel = (value: string): string => {
+    const type = EVENT_TYPES.find((candidate) => candidate === value);
+    if (type !== undefined) return t(`vocabulary.eventType.${type}`);
+    const kind = CHANGE_KINDS.find((candidate) => candidate === value);
+    return kind === undefined ? value : t(`vocabulary.changeKind.${kind}`);
+  };
+
+  const result = load.value;
+  return (
+    <>
+      <form
+        className="form timeline-filter"
+        noValidate
+        aria-label={t('timeline.filterLabel')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFilter(draftFilter);
+          setPage(1);
+        }}
+      >
+        <SelectField
+          id="timeline-filter"
+          label={t('timeline.filter')}
+          value={draftFilter}
+          options={[{ value: '', label: t('timeline.all') }, ...TIMELINE_FILTERS.map((value) => ({ value, label: filterLabel(value) }))]}
+          onChange={(event) => {
+            setDraftFilter(event.target.value);
+          }}
+        />
+        <button type="submit" className="button button-secondary mt-4">
+          {t('timeline.apply')}
+        </button>
+      </form>
+      {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />}
+      {result === undefined ? (
+        load.status === 'loading' && <Spinner text={t('timeline.loading')} />
+      ) : result.items.length === 0 ? (
+        <p aria-live="polite">{t('timeline.empty')}</p>
+      ) : (
+        <div aria-busy={load.status === 'loading'}>
+          <ol className="nobullet-list timeline" aria-label={t('timeline.listLabel')}>
+            {result.items.map((item) => (
+              <li key={item.id} className={item.voided ? 'timeline-item timeline-voided' : 'timeline-item'} data-type={item.type}>
+                <p className="timeline-head">
+                  <strong>{entryName(item, t)}</strong>
+                  {item.voided && <span className="badge badge-warning ml-3">{t('timeline.voided')}</span>}
+                  <br />
+                  <span className="timeline-when">
+                    {formatIsoDate(item.date, language)}
+                    {item.actor !== null && ` · ${t('timeline.by', { name: item.actor.name })}`}
+                    <span className="sr-only">, {t('timeline.recordedAt', { at: formatMoment(item.at, language) })}</span>
+                  </span>
+                </p>
+                {entryDetails(item, t, language).map((line) => (
+                  <p key={line} className="timeline-detail">
+                    {line}
+                  </p>
+                ))}
+                {item.source === 'event' && !item.voided && detail.access.write && voiding !== item.id && (
+                  <button
+                    type="button"
+                    className="function-link"
+                    onClick={() => {
+                      setVoiding(item.id);
+                    }}
+                  >
+                    {t('timeline.void')}
+                    <span className="sr-only">: {entryName(item, t)}, {formatIsoDate(item.date, language)}</span>
+                  </button>
+                )}
+                {voiding === item.id && (
+                  <VoidForm
+                    item={item}
+                    detail={detail}
+                    onSaved={(next) => {
+                      setVoiding(null);
+                      onSaved(next);
+                    }}
+                    onConflict={(error) => {
+                      setVoiding(null);
+                      onConflict(error);
+                    }}
+                    onCancel={() => {
+                      setVoiding(null);
+                    }}
+                  />
+                )}
+              </li>
+            ))}
+          </ol>
+          <Pagination current={page} total={pageCount(result.total, PAGE_SIZE)} label={t('timeline.pagination')} onChange={setPage} />
+        </div>
+      )}
+    </>
+  );
+}

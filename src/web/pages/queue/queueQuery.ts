@@ -1,0 +1,52 @@
+// The work queue's filters and page as query-string parameters (Danish names, as the address
+// is part of the UI): ?regel=…&spor=…&status=…&side=…
+import { QUEUE_STATUSES, isTrack, type QueueStatus } from '../../api/work-queue.js';
+import type { Track } from '../../api/vocabulary.js';
+
+export interface QueueFilters {
+  rule: string | undefined;
+  track: Track | undefined;
+  status: QueueStatus | undefined;
+}
+
+export interface QueueView extends QueueFilters {
+  page: number;
+}
+
+const PARAM = { rule: 'regel', track: 'spor', status: 'status', page: 'side' } as const;
+
+function isQueueStatus(value: string): value is QueueStatus {
+  return (QUEUE_STATUSES as readonly string[]).includes(value);
+}
+
+/** Unknown or malformed values are ignored rather than sent on to the API. */
+export function readQueueView(params: URLSearchParams): QueueView {
+  const rule = params.get(PARAM.rule) ?? '';
+  const track = params.get(PARAM.track) ?? '';
+  const status = params.get(PARAM.status) ?? '';
+  const page = Number(params.get(PARAM.page) ?? '1');
+  return {
+    rule: /^[\w.-]{1,100}$/.test(rule) ? rule : undefined,
+    track: isTrack(track) ? track : undefined,
+    status: isQueueStatus(status) ? status : undefined,
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The view as parameters; other parameters in `base` (e.g. the page's own) are kept. */
+export function writeQueueView(view: QueueView, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
+  const params = new URLSearchParams(base);
+  const set = (name: string, value: string | undefined): void => {
+    if (value === undefined) params.delete(name);
+    else params.set(name, value);
+  };
+  set(PARAM.rule, view.rule);
+  set(PARAM.track, view.track);
+  set(PARAM.status, view.status);
+  set(PARAM.page, view.page > 1 ? String(view.page) : undefined);
+  return params;
+}
+
+export function hasFilters(view: QueueFilters): boolean {
+  return view.rule !== undefined || view.track !== undefined || view.status !== undefined;
+}
