@@ -21,6 +21,8 @@ import { oidcRoutes } from './modules/oidc/routes.js';
 import { sessionRoutes } from './modules/session/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { teamRoutes } from './modules/teams/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { settingsRoutes } from './modules/settings/routes.js';
 import { workQueueRoutes } from './modules/work-queue/routes.js';
 
 export interface AppOptions {
@@ -90,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, services);
   await app.register(statusPeriodRoutes, services);
   await app.register(experimentRoutes, services);
+  await app.register(userRoutes, services);
+  await app.register(settingsRoutes, services);
   await app.register(oidcRoutes, { ...services, cookies });
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });

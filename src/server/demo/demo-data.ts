@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../core/access/roles.js';
+import { createExperiment } from '../modules/experiments/design.js';
 import type { Actor } from '../../core/access/actor.js';
 import { generateFictitiousCprs } from '../../core/cpr/index.js';
 import { addDays } from '../../core/rules/index.js';
@@ -31,6 +32,8 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { role: 'finance', email: 'oekonomi@demo.medspiller.dk', name: 'Øjvind Økonomi' },
   { role: 'municipality_admin', email: 'admin@demo.medspiller.dk', name: 'Amalie Administrator' },
   { role: 'citizen', email: 'borger@demo.medspiller.dk', name: 'Bente Borger' },
+  // A caseworker in another team, so that breaking the glass can be tried.
+  { role: 'caseworker', email: 'sagsbehandler2@demo.medspiller.dk', name: 'Niels Nørgaard' },
 ];
 
 /** True when the database holds no municipality yet. */
@@ -56,7 +59,8 @@ interface DemoCitizen {
   conversations: number[];
 }
 
-// A handful of citizens spread over the flow: not yet visited, job-ready, each track.
+// A handful of citizens spread over the flow: not yet visited, job-ready, each track. The
+// last one belongs to the caseworker of the other team.
 const DEMO_CITIZENS: readonly DemoCitizen[] = [
   { name: 'Bente Borger', registeredDaysAgo: 40, benefitYears: 3, category: 'activity_ready', track: 'step_up', reason: 'Vil gerne arbejde med dyr; angst gør fremmøde svært.', conversations: [3, 10] },
   { name: 'Mads Nielsen', registeredDaysAgo: 3, benefitYears: 0, conversations: [] },
@@ -65,13 +69,31 @@ const DEMO_CITIZENS: readonly DemoCitizen[] = [
   { name: 'Louise Holm', registeredDaysAgo: 15, benefitYears: 0, category: 'job_ready', reason: 'Uddannet kok, klar til at søge job.', conversations: [4] },
   { name: 'Åse Kristensen', registeredDaysAgo: 120, benefitYears: 2, category: 'activity_ready', track: 'step_up', reason: 'Ønsker at komme i gang; behov for mentor.', conversations: [6, 35, 70] },
 ];
+const OTHER_TEAM_CITIZEN: DemoCitizen = { name: 'Karim Jensen', registeredDaysAgo: 25, benefitYears: 4, category: 'activity_ready', track: 'near_job_ready', reason: 'Truckcertifikat; søger lager.', conversations: [3, 20] };
 
-async function loadDemoCases(trx: Kysely<Database>, municipalityId: string, caseworker: Actor, keyring: CprKeyring, now: Date): Promise<string[]> {
+/** Vordingborg's design, as a draft the demo analyst can open, change and start. */
+const DEMO_EXPERIMENT = {
+  name: 'Ansvar for eget liv',
+  question: 'Kommer flere aktivitetsparate borgere i job eller uddannelse, når deres egne planer styrer indsatsen og sagsbehandleren har halv sagsstamme?',
+  arms: [
+    { name: 'group1', label: 'Ny tilgang', weight: 1, description: 'Borgerens drømme og plan styrer; halv sagsstamme; selvbudget til ikke-traditionelle aktiviteter; møder hjemme.', caseload_cap: 15 },
+    { name: 'group2', label: 'Kun mere tid', weight: 1, description: 'Halv sagsstamme, ellers sædvanlig praksis.', caseload_cap: 15 },
+    { name: 'control', label: 'Sædvanlig praksis', weight: 2, description: 'Jobcentrets sædvanlige indsats.' },
+  ],
+  control_arm: 'control',
+  eligibility: { categories: ['activity_ready' as const], min_age: 18 },
+  strata: { age_cuts: [40], benefit_year_cuts: [3, 5] },
+  follow_up_weeks: 104,
+  primary_outcome: 'ever_job_or_education' as const,
+  secondary_outcomes: ['employment_degree' as const, 'active_share' as const, 'ever_internship' as const, 'ever_flexjob' as const],
+  consent_required: true,
+};
+
+async function loadDemoCases(trx: Kysely<Database>, municipalityId: string, caseworker: Actor, citizens: readonly DemoCitizen[], cprs: readonly string[], keyring: CprKeyring, now: Date): Promise<string[]> {
   const today = danishDate(now);
   const ctx: Ctx = { db: trx, actor: caseworker, requestId: 'demo-data', now, today, keyring };
-  const cprs = generateFictitiousCprs('medspiller-demo', DEMO_CITIZENS.length, { fromYear: 1965, toYear: 2000 });
   const citizenIds: string[] = [];
-  for (const [i, d] of DEMO_CITIZENS.entries()) {
+  for (const [i, d] of citizens.entries()) {
     const registered = addDays(today, -d.registeredDaysAgo);
     const caseId = await registerCitizen(ctx, {
       cpr: cprs[i] ?? '',
@@ -104,31 +126,39 @@ export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, no
   await db.transaction().execute(async (trx) => {
     const municipalityId = randomUUID();
     await trx.insertInto('municipality').values({ id: municipalityId, ...DEMO_MUNICIPALITY }).execute();
-    const ids = new Map<Role, string>();
+    const ids = new Map<string, string>();
     for (const login of DEMO_LOGINS) {
       const id = randomUUID();
-      ids.set(login.role, id);
+      ids.set(login.email, id);
       await trx
         .insertInto('app_user')
         .values({ municipality_id: municipalityId, id, kind: login.role === 'citizen' ? 'citizen' : 'staff', email: login.email, name: login.name, password_hash: passwordHash })
         .execute();
       await trx.insertInto('user_role').values({ municipality_id: municipalityId, user_id: id, role: login.role }).execute();
     }
-    const teamId = randomUUID();
-    await trx
-      .insertInto('team')
-      .values({ municipality_id: municipalityId, id: teamId, name: 'Team Medspiller', leader_id: ids.get('team_leader') ?? null, caseload_cap: 15 })
-      .execute();
-    for (const role of ['caseworker', 'company_consultant'] as const) {
-      const userId = ids.get(role);
-      if (userId !== undefined) await trx.insertInto('team_member').values({ municipality_id: municipalityId, team_id: teamId, user_id: userId }).execute();
-    }
-    const caseworker = DEMO_LOGINS.find((l) => l.role === 'caseworker');
-    const caseworkerId = ids.get('caseworker');
-    if (caseworker === undefined || caseworkerId === undefined) throw new Error('the demo needs a caseworker');
-    const citizenIds = await loadDemoCases(trx, municipalityId, { userId: caseworkerId, municipalityId, kind: 'staff', name: caseworker.name, email: caseworker.email, roles: ['caseworker'] }, keyring, now);
+    const user = (email: string): { id: string; login: DemoLogin } => {
+      const login = DEMO_LOGINS.find((l) => l.email === email);
+      const id = ids.get(email);
+      if (login === undefined || id === undefined) throw new Error(`no demo user ${email}`);
+      return { id, login };
+    };
+    const actorOf = (email: string): Actor => {
+      const { id, login } = user(email);
+      return { userId: id, municipalityId, kind: 'staff', name: login.name, email: login.email, roles: [login.role] };
+    };
+    const team = async (name: string, leaderId: string | null, members: readonly string[]) => {
+      const teamId = randomUUID();
+      await trx.insertInto('team').values({ municipality_id: municipalityId, id: teamId, name, leader_id: leaderId, caseload_cap: 15 }).execute();
+      for (const email of members) await trx.insertInto('team_member').values({ municipality_id: municipalityId, team_id: teamId, user_id: user(email).id }).execute();
+    };
+    await team('Team Medspiller', user('teamleder@demo.medspiller.dk').id, ['sagsbehandler@demo.medspiller.dk', 'virksomhedskonsulent@demo.medspiller.dk']);
+    await team('Team Nord', null, ['sagsbehandler2@demo.medspiller.dk']);
+    const cprs = generateFictitiousCprs('medspiller-demo', DEMO_CITIZENS.length + 1, { fromYear: 1965, toYear: 2000 });
+    const citizenIds = await loadDemoCases(trx, municipalityId, actorOf('sagsbehandler@demo.medspiller.dk'), DEMO_CITIZENS, cprs, keyring, now);
+    await loadDemoCases(trx, municipalityId, actorOf('sagsbehandler2@demo.medspiller.dk'), [OTHER_TEAM_CITIZEN], cprs.slice(DEMO_CITIZENS.length), keyring, now);
+    await createExperiment({ db: trx, actor: actorOf('analytiker@demo.medspiller.dk'), requestId: 'demo-data', now, today: danishDate(now), keyring }, DEMO_EXPERIMENT);
     // The demo citizen login is the first demo citizen, Bente Borger.
-    const citizenUser = ids.get('citizen');
+    const citizenUser = ids.get('borger@demo.medspiller.dk');
     if (citizenUser !== undefined && citizenIds[0] !== undefined) {
       await trx.updateTable('app_user').set({ citizen_id: citizenIds[0] }).where('municipality_id', '=', municipalityId).where('id', '=', citizenUser).execute();
     }

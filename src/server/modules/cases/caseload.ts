@@ -27,7 +27,33 @@ export async function caseloadOf(ctx: Ctx, caseworkerId: string): Promise<Caselo
     .where('caseworker_id', '=', caseworkerId)
     .where('status', '=', 'open')
     .executeTakeFirstOrThrow();
-  return { teamId: team.id, cap: team.caseload_cap, openCases: count.n };
+  const armCap = await experimentArmCap(ctx, caseworkerId);
+  return { teamId: team.id, cap: armCap === null ? team.caseload_cap : Math.min(team.caseload_cap, armCap), openCases: count.n };
+}
+
+/**
+ * Experiment arms drive case work: a caseworker who holds citizens of an arm with a caseload
+ * cap (Vordingborg halved caseloads in the new approach) works under that cap.
+ */
+export async function experimentArmCap(ctx: Ctx, caseworkerId: string): Promise<number | null> {
+  const rows = await ctx.db
+    .selectFrom('enrolment as e')
+    .innerJoin('citizen_case as c', (j) => j.onRef('c.municipality_id', '=', 'e.municipality_id').onRef('c.id', '=', 'e.case_id'))
+    .innerJoin('experiment as x', (j) => j.onRef('x.municipality_id', '=', 'e.municipality_id').onRef('x.id', '=', 'e.experiment_id'))
+    .select(['e.arm', 'x.design'])
+    .distinct()
+    .where('e.municipality_id', '=', ctx.actor.municipalityId)
+    .where('c.caseworker_id', '=', caseworkerId)
+    .where('c.status', '=', 'open')
+    .where('e.ended_on', 'is', null)
+    .execute();
+  let cap: number | null = null;
+  for (const row of rows) {
+    const arm = (row.design as { arms?: { name: string; caseload_cap?: number | null }[] }).arms?.find((a) => a.name === row.arm);
+    const armCap = arm?.caseload_cap;
+    if (typeof armCap === 'number') cap = cap === null ? armCap : Math.min(cap, armCap);
+  }
+  return cap;
 }
 
 /**

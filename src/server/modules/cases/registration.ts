@@ -55,7 +55,9 @@ export async function registerCitizen(ctx: Ctx, body: RegisterBody): Promise<str
     );
   }
   const caseworkerId = body.caseworker_id ?? (ctx.actor.roles.includes('caseworker') ? ctx.actor.userId : null);
-  const teamId = caseworkerId === null ? null : await assertAssignable(ctx, caseworkerId, 0);
+  // Every case has a caseworker from the start: a case nobody owns is a case nobody sees.
+  if (caseworkerId === null) throw invalid({ da: 'caseworker_id: vælg den sagsbehandler, der skal have sagen.', en: 'caseworker_id: choose the caseworker who gets the case.' });
+  const teamId = await assertAssignable(ctx, caseworkerId, 0);
   const citizenId = randomUUID();
   const caseId = randomUUID();
   const m = ctx.actor.municipalityId;

@@ -11,6 +11,7 @@ import { registerCitizen } from './registration.js';
 import * as S from './schema.js';
 import { contactPersons, timeline } from './timeline.js';
 import { loadActorScope } from './scope.js';
+import { caseAccess } from '../../../core/access/case-scope.js';
 
 const CASE_STAFF = ['caseworker', 'company_consultant', 'team_leader'] as const;
 const tags = ['cases'];
@@ -25,9 +26,12 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     async (request, reply) => {
       const body = await inTransaction(services, request, async (ctx) => {
         const caseId = await registerCitizen(ctx, request.body);
-        return loadCase(ctx, caseId, { read: true, write: true, reassign: false, viaGrant: false });
+        // The registrar gets what their scope grants on the new case (a team leader reads, the caseworker writes).
+        const scope = await loadActorScope(ctx.db, ctx.actor, ctx.now);
+        const c = await ctx.db.selectFrom('citizen_case').select(['citizen_id', 'caseworker_id', 'team_id']).where('municipality_id', '=', ctx.actor.municipalityId).where('id', '=', caseId).executeTakeFirstOrThrow();
+        const access = caseAccess(scope, { id: caseId, municipalityId: ctx.actor.municipalityId, citizenId: c.citizen_id, caseworkerId: c.caseworker_id, teamId: c.team_id });
+        return loadCase(ctx, caseId, access);
       });
-      // The registering actor sees what the scope grants, which may be less than write.
       return reply.status(201).send(body);
     },
   );

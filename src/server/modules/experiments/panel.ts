@@ -30,14 +30,15 @@ const RANK = sql`CASE p.status WHEN 'active_measure' THEN 1 WHEN 'internship' TH
 const IMPORTED_RANK = sql`CASE i.status WHEN 'none' THEN 0 WHEN 'active_measure' THEN 1 WHEN 'internship' THEN 2 WHEN 'education' THEN 3 WHEN 'subsidised_hours' THEN 4 WHEN 'flexjob' THEN 5 WHEN 'ordinary_job' THEN 6 END`;
 
 /** The enrolled citizens with their follow-up so far (`today` ends it for those still followed). */
-function enrolled(m: string, experimentId: string, followUp: number, today: string) {
+function enrolled(m: string, experimentId: string, followUp: number, today: string, page?: PseudonymRange) {
+  const paging = page === undefined ? sql`` : sql` AND z.pseudonym > ${page.after} AND z.pseudonym <= ${page.until}`;
   return sql`
     SELECT e.citizen_id, z.pseudonym, e.arm, e.stratum, e.age, e.benefit_years::float8 AS benefit_years, e.ended_on, e.end_reason,
            (e.enrolled_on - ((extract(isodow FROM e.enrolled_on)::int - 1)))::date AS week1,
            GREATEST(0, LEAST(${followUp}::int, ((COALESCE(e.ended_on, ${today}::date) - (e.enrolled_on - ((extract(isodow FROM e.enrolled_on)::int - 1)))) / 7)))::int AS weeks
     FROM enrolment e
     JOIN citizen z ON z.municipality_id = e.municipality_id AND z.id = e.citizen_id
-    WHERE e.municipality_id = ${m} AND e.experiment_id = ${experimentId}`;
+    WHERE e.municipality_id = ${m} AND e.experiment_id = ${experimentId}${paging}`;
 }
 
 /** Status rank per citizen and observed week, where anything but "none" applies. */
@@ -94,10 +95,32 @@ export interface WeekRow {
   status: string;
 }
 
-/** The long panel, one row per citizen and observed week, for the pseudonymised data set. */
-export async function weeklyRows(db: Kysely<Database>, m: string, experimentId: string, followUp: number, today: string): Promise<WeekRow[]> {
+/** Citizens with a pseudonym in (after, until]. */
+export interface PseudonymRange {
+  after: string;
+  until: string;
+}
+
+/** The next `limit` pseudonyms of the experiment after `after`, as a range; null when none are left. */
+export async function nextPseudonyms(db: Kysely<Database>, m: string, experimentId: string, after: string, limit: number): Promise<PseudonymRange | null> {
+  const rows = await db
+    .selectFrom('enrolment as e')
+    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'))
+    .select('z.pseudonym')
+    .where('e.municipality_id', '=', m)
+    .where('e.experiment_id', '=', experimentId)
+    .where('z.pseudonym', '>', after)
+    .orderBy('z.pseudonym')
+    .limit(limit)
+    .execute();
+  const last = rows[rows.length - 1];
+  return last === undefined ? null : { after, until: last.pseudonym };
+}
+
+/** The long panel, one row per citizen and observed week, for the citizens in `page`. */
+export async function weeklyRows(db: Kysely<Database>, m: string, experimentId: string, followUp: number, today: string, page: PseudonymRange): Promise<WeekRow[]> {
   const result = await sql<WeekRow>`
-    WITH e AS (${enrolled(m, experimentId, followUp, today)}),
+    WITH e AS (${enrolled(m, experimentId, followUp, today, page)}),
     ${weekRanks(m, experimentId)}
     SELECT e.pseudonym, e.arm, e.stratum, e.age, e.benefit_years, g.week,
       CASE COALESCE(r.rank, 0) WHEN 0 THEN 'none' WHEN 1 THEN 'active_measure' WHEN 2 THEN 'internship' WHEN 3 THEN 'education'

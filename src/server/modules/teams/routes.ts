@@ -7,6 +7,7 @@ import { inTransaction, type Services } from '../../http/context.js';
 import { roles, scoped } from '../../plugins/policy.js';
 import { Uuid } from '../cases/schema.js';
 import type { Ctx } from '../../context.js';
+import { experimentArmCap } from '../cases/caseload.js';
 
 const TeamParams = Type.Object({ teamId: Uuid });
 const TeamBody = Type.Object({ id: Uuid, name: Type.String(), caseload_cap: Type.Integer(), leader: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]), version: Type.Integer() });
@@ -14,7 +15,15 @@ const TeamPatch = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), caseload_cap: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), version: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );
-const Caseload = Type.Object({ id: Uuid, name: Type.String(), roles: Type.Array(Type.String()), open_cases: Type.Integer(), over_cap: Type.Boolean() });
+const Caseload = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  roles: Type.Array(Type.String()),
+  open_cases: Type.Integer(),
+  /** The team's cap, or lower when the caseworker serves an experiment arm with its own cap. */
+  cap: Type.Integer(),
+  over_cap: Type.Boolean(),
+});
 const Grant = Type.Object({ case_id: Uuid, case_number: Type.String(), user: Type.Object({ id: Uuid, name: Type.String() }), reason: Type.String(), granted_at: Type.String(), expires_at: Type.String() });
 
 async function team(ctx: Ctx, teamId: string) {
@@ -92,9 +101,13 @@ export const teamRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
           .where('m.municipality_id', '=', ctx.actor.municipalityId)
           .where('m.team_id', '=', t.id)
           .execute();
-        const members = rows
-          .map((r) => ({ id: r.id, name: r.name, roles: r.roles.split(','), open_cases: r.open_cases, over_cap: r.open_cases > t.caseload_cap }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+        const members = [];
+        for (const r of rows) {
+          const armCap = await experimentArmCap(ctx, r.id);
+          const cap = armCap === null ? t.caseload_cap : Math.min(t.caseload_cap, armCap);
+          members.push({ id: r.id, name: r.name, roles: r.roles.split(','), open_cases: r.open_cases, cap, over_cap: r.open_cases > cap });
+        }
+        members.sort((a, b) => a.name.localeCompare(b.name, 'da'));
         return { team: t, members };
       }),
   );
