@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
+import type { CitizenCaseTable } from '../../db/schema.js';
 import { isIsoDate } from '../../../core/rules/index.js';
 import type { CaseAccess } from '../../../core/access/case-scope.js';
 import type { Ctx } from '../../context.js';
@@ -6,7 +8,7 @@ import { expectOneUpdated } from '../../db/versioned.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/service.js';
 import { loadCase } from './case-read.js';
-import { assertAssignable } from './caseload.js';
+import { assertAssignable, caseloadOf } from './caseload.js';
 import { refreshCaseDeadlines } from './deadlines.js';
 import type { EventBody } from './schema.js';
 
@@ -27,6 +29,19 @@ async function current(ctx: Ctx, caseId: string, access: CaseAccess) {
   return loadCase(ctx, caseId, access).catch(() => undefined);
 }
 
+/** Updates an open case from the version the caller read; 409 with the case as it is now when stale. */
+async function updateOpenCase(ctx: Ctx, c: { id: string; access: CaseAccess }, version: number, changes: Updateable<CitizenCaseTable>): Promise<void> {
+  const result = await ctx.db
+    .updateTable('citizen_case')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('municipality_id', '=', ctx.actor.municipalityId)
+    .where('id', '=', c.id)
+    .where('version', '=', version)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  await expectOneUpdated(result, () => current(ctx, c.id, c.access), CASE_GONE);
+}
+
 async function audit(ctx: Ctx, caseId: string, citizenId: string, entity: string, details: Record<string, string | null> = {}): Promise<void> {
   await recordAudit(ctx.db, { actor: ctx.actor, citizenId, action: 'update', entity, entityId: caseId, purpose: 'case_work', requestId: ctx.requestId, details }, ctx.now);
 }
@@ -34,21 +49,12 @@ async function audit(ctx: Ctx, caseId: string, citizenId: string, entity: string
 export async function setVisitation(ctx: Ctx, c: { id: string; citizenId: string; access: CaseAccess }, body: { category: 'job_ready' | 'activity_ready'; reason: string; version: number }): Promise<void> {
   const before = await current(ctx, c.id, c.access);
   if (before === undefined) throw notFound(CASE_GONE);
-  const result = await ctx.db
-    .updateTable('citizen_case')
-    .set((eb) => ({
-      category: body.category,
-      category_reason: body.reason,
-      // A job-ready citizen has no track; the track's history stays in case_change.
-      ...(body.category === 'job_ready' ? { track: null, track_reason: null } : {}),
-      version: eb('version', '+', 1),
-    }))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('id', '=', c.id)
-    .where('version', '=', body.version)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => current(ctx, c.id, c.access), CASE_GONE);
+  await updateOpenCase(ctx, c, body.version, {
+    category: body.category,
+    category_reason: body.reason,
+    // A job-ready citizen has no track; the track's history stays in case_change.
+    ...(body.category === 'job_ready' ? { track: null, track_reason: null } : {}),
+  });
   await change(ctx, c.id, 'category', before.category, body.category, body.reason);
   if (body.category === 'job_ready' && before.track !== null) await change(ctx, c.id, 'track', before.track, null, body.reason);
   await refreshCaseDeadlines(ctx.db, ctx.actor.municipalityId, c.id, ctx.today);
@@ -61,15 +67,7 @@ export async function setTrack(ctx: Ctx, c: { id: string; citizenId: string; acc
   if (before.category !== 'activity_ready') {
     throw invalid({ da: 'Kun aktivitetsparate borgere placeres i et spor. Visitér borgeren først.', en: 'Only activity-ready citizens are placed in a track. Record the visitation first.' });
   }
-  const result = await ctx.db
-    .updateTable('citizen_case')
-    .set((eb) => ({ track: body.track, track_reason: body.reason, version: eb('version', '+', 1) }))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('id', '=', c.id)
-    .where('version', '=', body.version)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => current(ctx, c.id, c.access), CASE_GONE);
+  await updateOpenCase(ctx, c, body.version, { track: body.track, track_reason: body.reason });
   await change(ctx, c.id, 'track', before.track, body.track, body.reason);
   await refreshCaseDeadlines(ctx.db, ctx.actor.municipalityId, c.id, ctx.today);
   await audit(ctx, c.id, c.citizenId, 'case_track', { track: body.track });
@@ -153,27 +151,12 @@ export async function voidEvent(ctx: Ctx, c: { id: string; citizenId: string }, 
 export async function reassign(ctx: Ctx, c: { id: string; citizenId: string; access: CaseAccess; caseworkerId: string | null }, body: { caseworker_id: string; reason: string; version: number }): Promise<{ overCap: boolean }> {
   if (body.caseworker_id === c.caseworkerId) throw invalid({ da: 'caseworker_id: sagen har allerede denne sagsbehandler.', en: 'caseworker_id: the case already has this caseworker.' });
   const teamId = await assertAssignable(ctx, body.caseworker_id, 0);
-  const result = await ctx.db
-    .updateTable('citizen_case')
-    .set((eb) => ({ caseworker_id: body.caseworker_id, team_id: teamId, version: eb('version', '+', 1) }))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('id', '=', c.id)
-    .where('version', '=', body.version)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => current(ctx, c.id, c.access), CASE_GONE);
+  await updateOpenCase(ctx, c, body.version, { caseworker_id: body.caseworker_id, team_id: teamId });
   await change(ctx, c.id, 'reassigned', c.caseworkerId, body.caseworker_id, body.reason);
   await refreshCaseDeadlines(ctx.db, ctx.actor.municipalityId, c.id, ctx.today);
   await audit(ctx, c.id, c.citizenId, 'case_caseworker', { caseworker_id: body.caseworker_id });
-  const load = await ctx.db
-    .selectFrom('citizen_case')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('caseworker_id', '=', body.caseworker_id)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
-  const cap = await ctx.db.selectFrom('team').select('caseload_cap').where('municipality_id', '=', ctx.actor.municipalityId).where('id', '=', teamId).executeTakeFirstOrThrow();
-  return { overCap: load.n > cap.caseload_cap };
+  const load = await caseloadOf(ctx, body.caseworker_id);
+  return { overCap: load !== undefined && load.openCases > load.cap };
 }
 
 type ContactChange = Partial<Record<'name' | 'address' | 'phone' | 'email' | 'contact_channel' | 'language', string | null>> & { interpreter_needed?: boolean; version: number };

@@ -61,32 +61,28 @@ async function current(ctx: Ctx, caseId: string, periodId: string) {
   return (await listStatusPeriods(ctx, caseId)).find((p) => p.id === periodId);
 }
 
+/** Changes a period from the version the caller read (409 when stale) and logs it. */
+async function updatePeriod(ctx: Ctx, c: { id: string; citizenId: string }, periodId: string, version: number, changes: { end_date: string } | { voided_at: Date; voided_by: string; void_reason: string }): Promise<void> {
+  const result = await ctx.db
+    .updateTable('status_period')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('municipality_id', '=', ctx.actor.municipalityId)
+    .where('case_id', '=', c.id)
+    .where('id', '=', periodId)
+    .where('version', '=', version)
+    .where('voided_at', 'is', null)
+    .executeTakeFirst();
+  await expectOneUpdated(result, () => current(ctx, c.id, periodId), PERIOD_GONE);
+  const details: Record<string, string | boolean> = 'end_date' in changes ? { end_date: changes.end_date } : { voided: true };
+  await recordAudit(ctx.db, { actor: ctx.actor, citizenId: c.citizenId, action: 'update', entity: 'status_period', entityId: periodId, purpose: 'case_work', requestId: ctx.requestId, details }, ctx.now);
+}
+
 export async function endStatusPeriod(ctx: Ctx, c: { id: string; citizenId: string }, periodId: string, body: { end_date: string; version: number }): Promise<void> {
   const before = await current(ctx, c.id, periodId);
   if (before !== undefined) checkDates(before.start_date, body.end_date, ctx.today);
-  const result = await ctx.db
-    .updateTable('status_period')
-    .set((eb) => ({ end_date: body.end_date, version: eb('version', '+', 1) }))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('case_id', '=', c.id)
-    .where('id', '=', periodId)
-    .where('version', '=', body.version)
-    .where('voided_at', 'is', null)
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => current(ctx, c.id, periodId), PERIOD_GONE);
-  await recordAudit(ctx.db, { actor: ctx.actor, citizenId: c.citizenId, action: 'update', entity: 'status_period', entityId: periodId, purpose: 'case_work', requestId: ctx.requestId, details: { end_date: body.end_date } }, ctx.now);
+  await updatePeriod(ctx, c, periodId, body.version, { end_date: body.end_date });
 }
 
 export async function voidStatusPeriod(ctx: Ctx, c: { id: string; citizenId: string }, periodId: string, body: { reason: string; version: number }): Promise<void> {
-  const result = await ctx.db
-    .updateTable('status_period')
-    .set((eb) => ({ voided_at: ctx.now, voided_by: ctx.actor.userId, void_reason: body.reason, version: eb('version', '+', 1) }))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('case_id', '=', c.id)
-    .where('id', '=', periodId)
-    .where('version', '=', body.version)
-    .where('voided_at', 'is', null)
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => current(ctx, c.id, periodId), PERIOD_GONE);
-  await recordAudit(ctx.db, { actor: ctx.actor, citizenId: c.citizenId, action: 'update', entity: 'status_period', entityId: periodId, purpose: 'case_work', requestId: ctx.requestId, details: { voided: true } }, ctx.now);
+  await updatePeriod(ctx, c, periodId, body.version, { voided_at: ctx.now, voided_by: ctx.actor.userId, void_reason: body.reason });
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Summary } from '../../../core/experiments/report.js';
 import type { Database } from '../../db/schema.js';
 
 // Per-citizen summaries of an experiment's follow-up, computed set-based in the database:
@@ -7,23 +8,10 @@ import type { Database } from '../../db/schema.js';
 // end (today, or the attrition date). A week's status is the imported register status where
 // there is one, else the status period highest in precedence that overlaps it, else none.
 
-export interface CitizenSummary {
+export interface CitizenSummary extends Summary {
   citizen_id: string;
   pseudonym: string;
-  arm: string;
-  stratum: string;
-  age: number;
-  benefit_years: number;
   ended_on: string | null;
-  end_reason: string | null;
-  weeks: number;
-  active_measure: number;
-  internship: number;
-  subsidised_hours: number;
-  flexjob: number;
-  education: number;
-  ordinary_job: number;
-  first_employed: number | null;
 }
 
 const RANK = sql`CASE p.status WHEN 'active_measure' THEN 1 WHEN 'internship' THEN 2 WHEN 'education' THEN 3 WHEN 'subsidised_hours' THEN 4 WHEN 'flexjob' THEN 5 WHEN 'ordinary_job' THEN 6 END`;
