@@ -6,6 +6,7 @@ import { scoped } from '../../plugins/policy.js';
 import { scopedCase } from '../../plugins/scope.js';
 import { EndPeriodBody, PeriodParams, StatusPeriod, StatusPeriodBody } from '../experiments/schema.js';
 import { CaseParams, VoidBody } from './schema.js';
+import { recordAudit } from '../audit/service.js';
 import { addStatusPeriod, endStatusPeriod, listStatusPeriods, voidStatusPeriod } from './status-periods.js';
 
 export const statusPeriodRoutes: FastifyPluginAsyncTypebox<Services> = async (app, services) => {
@@ -15,7 +16,13 @@ export const statusPeriodRoutes: FastifyPluginAsyncTypebox<Services> = async (ap
   app.get(
     '/api/cases/:caseId/status-periods',
     { config: { policy: scoped('case.read', 'caseworker', 'company_consultant', 'team_leader', 'citizen') }, schema: { tags, summary: 'What the citizen has been doing from when to when (ordinary job, internship, …)', params: CaseParams, response: { 200: Periods, ...errorResponses } } },
-    async (request) => inTransaction(services, request, (ctx) => listStatusPeriods(ctx, scopedCase(request).id)),
+    async (request) => {
+      const c = scopedCase(request);
+      return inTransaction(services, request, async (ctx) => {
+        await recordAudit(ctx.db, { actor: ctx.actor, citizenId: c.citizenId, action: 'read', entity: 'status_period', entityId: c.id, purpose: c.access.viaGrant ? 'break_glass' : 'case_work', requestId: ctx.requestId }, ctx.now);
+        return listStatusPeriods(ctx, c.id);
+      });
+    },
   );
 
   app.post(

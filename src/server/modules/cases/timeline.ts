@@ -60,8 +60,9 @@ export async function timeline(ctx: Ctx, c: { id: string; citizenId: string }, o
 }
 
 /** The distinct staff involved in a case (the principle: as few as possible). */
-export async function contactPersons(ctx: Ctx, c: { id: string; caseworkerId: string | null }): Promise<{ id: string; name: string; roles: string[] }[]> {
+export async function contactPersons(ctx: Ctx, c: { id: string; citizenId: string; caseworkerId: string | null }): Promise<{ id: string; name: string; roles: string[] }[]> {
   const m = ctx.actor.municipalityId;
+  await recordAudit(ctx.db, { actor: ctx.actor, citizenId: c.citizenId, action: 'read', entity: 'case_contact_persons', entityId: c.id, purpose: 'case_work', requestId: ctx.requestId }, ctx.now);
   const ids = new Set<string>();
   if (c.caseworkerId !== null) ids.add(c.caseworkerId);
   for (const e of await ctx.db.selectFrom('case_event').select('recorded_by').where('municipality_id', '=', m).where('case_id', '=', c.id).where('voided_at', 'is', null).execute()) ids.add(e.recorded_by);

@@ -6,7 +6,7 @@ import { danishDate } from '../../context.js';
 import { errorResponses } from '../../http/schemas.js';
 import { inTransaction, type Services } from '../../http/context.js';
 import { roles, scoped } from '../../plugins/policy.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit, recordAudits } from '../audit/service.js';
 import { loadActorScope } from '../cases/scope.js';
 import { closeEnrolment, createExperiment, getExperiment, listExperiments, startEnrolment, updateDesign } from './design.js';
 import { CODEBOOK } from './codebook.js';
@@ -67,7 +67,7 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
   app.get('/api/experiments/:experimentId/eligible', { config: { policy: scoped('experiment', ...ENROLLERS) }, schema: { tags, summary: 'Citizens in your cases who meet the eligibility and are not enrolled', params: S.ExperimentParams, querystring: Page, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(S.EligibleCitizen) }), ...errorResponses } } }, async (request) =>
     inTransaction(services, request, async (ctx) => {
       const result = await eligibleCitizens(ctx, await loadActorScope(ctx.db, ctx.actor, ctx.now), request.params.experimentId, request.query.limit ?? 100, request.query.offset ?? 0);
-      await recordAudit(ctx.db, { actor: ctx.actor, citizenId: null, action: 'read', entity: 'experiment_eligible', entityId: request.params.experimentId, purpose: 'experiment', requestId: ctx.requestId, details: { shown: result.items.length } }, ctx.now);
+      await recordAudits(ctx.db, result.items.map((e) => ({ actor: ctx.actor, citizenId: e.citizen_id, action: 'read' as const, entity: 'experiment_eligible', entityId: request.params.experimentId, purpose: 'experiment', requestId: ctx.requestId })), ctx.now);
       return result;
     }),
   );
@@ -87,8 +87,7 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
     inTransaction(services, request, async (ctx) => {
       const names = ctx.actor.roles.some((r) => r === 'caseworker' || r === 'team_leader' || r === 'company_consultant');
       const result = await listEnrolments(ctx, request.params.experimentId, { limit: request.query.limit ?? 100, offset: request.query.offset ?? 0, names });
-      if (names && result.items.length > 0) {
-        const { recordAudits } = await import('../audit/service.js');
+      if (names) {
         await recordAudits(ctx.db, result.items.map((e) => ({ actor: ctx.actor, citizenId: e.citizen_id, action: 'read' as const, entity: 'enrolment', entityId: request.params.experimentId, purpose: 'experiment', requestId: ctx.requestId })), ctx.now);
       }
       return result;
