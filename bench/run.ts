@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   ready: async () => (await import('./ready.js')).benchReady,
   randomise: async () => (await import('./randomise.js')).benchRandomise,
   evaluate: async () => (await import('./evaluate.js')).benchEvaluate,
+  queue: async () => (await import('./queue.js')).benchQueue,
 };
 
 const only = process.argv.slice(2);
