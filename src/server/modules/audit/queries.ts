@@ -4,10 +4,17 @@ import type { ChainedAuditEvent } from '../../../core/audit/index.js';
 
 type Q = Kysely<Database>;
 
-/** The chain head of a municipality, locked until the transaction ends. */
+/**
+ * The chain head of a municipality, locked until the transaction ends, in one statement: the
+ * no-op update takes the row lock and, after waiting for another writer, returns its head.
+ */
 export async function lockHead(trx: Q, municipalityId: string, genesis: string): Promise<{ seq: number; hash: string }> {
-  await trx.insertInto('audit_head').values({ municipality_id: municipalityId, seq: 0, hash: genesis }).onConflict((oc) => oc.column('municipality_id').doNothing()).execute();
-  return trx.selectFrom('audit_head').select(['seq', 'hash']).where('municipality_id', '=', municipalityId).forUpdate().executeTakeFirstOrThrow();
+  return trx
+    .insertInto('audit_head')
+    .values({ municipality_id: municipalityId, seq: 0, hash: genesis })
+    .onConflict((oc) => oc.column('municipality_id').doUpdateSet((eb) => ({ seq: eb.ref('audit_head.seq') })))
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
 }
 
 export interface StoredEvent extends ChainedAuditEvent {
@@ -19,9 +26,10 @@ export interface StoredEvent extends ChainedAuditEvent {
 export async function appendEvents(trx: Q, events: readonly StoredEvent[]): Promise<void> {
   const last = events[events.length - 1];
   if (last === undefined) return;
+  // One round trip: the events and the new head together.
   await trx
-    .insertInto('audit_event')
-    .values(
+    .with('appended', (db) =>
+      db.insertInto('audit_event').values(
       events.map((event) => ({
         municipality_id: String(event.municipality_id),
         seq: event.seq,
@@ -38,9 +46,12 @@ export async function appendEvents(trx: Q, events: readonly StoredEvent[]): Prom
         prev_hash: event.prev_hash,
         hash: event.hash,
       })),
+      ),
     )
+    .updateTable('audit_head')
+    .set({ seq: last.seq, hash: last.hash })
+    .where('municipality_id', '=', String(last.municipality_id))
     .execute();
-  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('municipality_id', '=', String(last.municipality_id)).execute();
 }
 
 /** A page of a municipality's chain in seq order, for verification. */

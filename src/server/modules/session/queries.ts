@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { isRole, type Role } from '../../../core/access/roles.js';
 
@@ -80,6 +80,7 @@ export async function insertSession(
 
 export interface LiveSession {
   userId: string;
+  roles: Role[];
   csrfToken: string;
   lastSeenAt: Date;
   name: string;
@@ -93,6 +94,8 @@ export async function findLiveSession(db: Q, municipalityId: string, tokenHash: 
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', (j) => j.onRef('u.municipality_id', '=', 's.municipality_id').onRef('u.id', '=', 's.user_id'))
     .select(['s.user_id', 's.csrf_token', 's.last_seen_at', 'u.name', 'u.email', 'u.kind'])
+    // The roles in the same round trip: this runs on every request.
+    .select(sql<string[]>`ARRAY(SELECT r.role FROM user_role r WHERE r.municipality_id = s.municipality_id AND r.user_id = s.user_id ORDER BY r.role)`.as('roles'))
     .where('s.municipality_id', '=', municipalityId)
     .where('s.token_hash', '=', tokenHash)
     .where('s.ended_at', 'is', null)
@@ -102,7 +105,7 @@ export async function findLiveSession(db: Q, municipalityId: string, tokenHash: 
     .executeTakeFirst();
   return row === undefined
     ? undefined
-    : { userId: row.user_id, csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at, name: row.name, email: row.email, kind: row.kind };
+    : { userId: row.user_id, roles: row.roles.filter(isRole), csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at, name: row.name, email: row.email, kind: row.kind };
 }
 
 export async function touchSession(db: Q, municipalityId: string, tokenHash: string, now: Date): Promise<void> {
