@@ -7,10 +7,11 @@ import { Header } from './components/Header.js';
 import { MAIN_ID, SkipLink } from './components/SkipLink.js';
 import { CaseFlowPage } from './pages/cases/CaseFlowPage.js';
 import { LoginPage, LOGGED_OUT_STATE } from './pages/LoginPage.js';
+import { ExperimentFlowPage } from './pages/experiments/ExperimentFlowPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { StartPage } from './pages/StartPage.js';
 import { navigate, useLocation } from './router/history.js';
-import { matchRoute, PATHS, type Route } from './router/routes.js';
+import { isExperimentRoute, matchRoute, PATHS, type Route } from './router/routes.js';
 import { currentSession, useSession, type SessionState } from './session/SessionContext.js';
 
 /** Where a route sends the user instead, given who is logged in; null to show the route. */
@@ -22,6 +23,11 @@ function redirectFor(route: Route, loggedIn: boolean): string | null {
     case 'registerCitizen':
     case 'case':
     case 'team':
+    case 'experiments':
+    case 'newExperiment':
+    case 'experiment':
+    case 'editExperiment':
+    case 'experimentReport':
       return loggedIn ? null : PATHS.login;
     case 'login':
       return loggedIn ? PATHS.start : null;
@@ -68,6 +74,7 @@ function Content({ state, route, onRetry }: { state: SessionState; route: Route;
       if (redirectFor(route, state.session.user !== null) !== null) return <Loading />;
       if (route.name === 'login') return <LoginPage />;
       if (route.name === 'start' || state.session.user === null) return <StartPage session={state.session} />;
+      if (isExperimentRoute(route)) return <ExperimentFlowPage route={route} user={state.session.user} />;
       return <CaseFlowPage route={route} user={state.session.user} />;
   }
 }

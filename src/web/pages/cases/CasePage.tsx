@@ -21,6 +21,7 @@ import { EventForm } from './EventForm.js';
 import { LoadFailed } from './LoadFailed.js';
 import { NoAccess } from './NoAccess.js';
 import { ReassignForm } from './ReassignForm.js';
+import { StatusPeriods } from './StatusPeriods.js';
 import { Timeline } from './Timeline.js';
 import { TrackForm } from './TrackForm.js';
 import { useLoad } from './useLoad.js';
@@ -85,6 +86,9 @@ function CaseContent({ detail, revision, onSaved, onConflict }: { detail: CaseDe
           <EventForm {...props} />
         </Section>
       )}
+      <Section id="status" heading={t('statusPeriods.heading')}>
+        <StatusPeriods detail={detail} />
+      </Section>
       <Section id="timeline" heading={t('timeline.heading')}>
         <Timeline detail={detail} revision={revision} onSaved={onSaved} onConflict={onConflict} />
       </Section>

@@ -8,18 +8,22 @@ import { PATHS } from '../../router/routes.js';
 import { WorkQueue } from './WorkQueue.js';
 import '../cases/cases.css';
 
-const LINKS: Partial<Record<Role, readonly { to: string; text: 'startTools.register' | 'startTools.search' | 'startTools.queue' | 'startTools.team' }[]>> = {
+const LINKS: Partial<Record<Role, readonly { to: string; text: 'startTools.register' | 'startTools.search' | 'startTools.queue' | 'startTools.team' | 'startTools.experiments' }[]>> = {
   caseworker: [
     { to: PATHS.registerCitizen, text: 'startTools.register' },
     { to: PATHS.caseSearch, text: 'startTools.search' },
     { to: PATHS.workQueue, text: 'startTools.queue' },
+    { to: PATHS.experiments, text: 'startTools.experiments' },
   ],
   company_consultant: [{ to: PATHS.caseSearch, text: 'startTools.search' }],
   team_leader: [
     { to: PATHS.team, text: 'startTools.team' },
     { to: PATHS.caseSearch, text: 'startTools.search' },
     { to: PATHS.registerCitizen, text: 'startTools.register' },
+    { to: PATHS.experiments, text: 'startTools.experiments' },
   ],
+  analyst: [{ to: PATHS.experiments, text: 'startTools.experiments' }],
+  municipality_admin: [{ to: PATHS.experiments, text: 'startTools.experiments' }],
 };
 
 /**

@@ -1,0 +1,208 @@
+// The forms of the case's status periods: record a new one, end an open one, void a wrong
+// one with the reason. Each sends the version it read; the list comes back whole.
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/browser.js';
+import type { ApiError } from '../../api/client.js';
+import { addStatusPeriod, endStatusPeriod, PERIOD_STATUSES, voidStatusPeriod, type StatusPeriod } from '../../api/status-periods.js';
+import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { SelectField } from '../../components/SelectField.js';
+import { TextAreaField } from '../../components/TextAreaField.js';
+import { TextField } from '../../components/TextField.js';
+import { isoDateIn } from './format.js';
+import { useFormState } from './useFormState.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface ListProps {
+  caseId: string;
+  onSaved: (periods: StatusPeriod[]) => void;
+}
+
+export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
+  const { t } = useTranslation();
+  const today = isoDateIn(new Date());
+  const [status, setStatus] = useState('');
+  const [start, setStart] = useState(today);
+  const [end, setEnd] = useState('');
+  const [note, setNote] = useState('');
+  const fields = useMemo(
+    () => ({
+      status: { id: 'period-status', label: t('statusPeriods.status') },
+      start_date: { id: 'period-start', label: t('statusPeriods.from') },
+      end_date: { id: 'period-end', label: t('statusPeriods.to') },
+      note: { id: 'period-note', label: t('statusPeriods.note') },
+    }),
+    [t],
+  );
+  const form = useFormState(fields);
+
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (form.pending) return;
+    const chosen = PERIOD_STATUSES.find((value) => value === status);
+    const found: Record<string, string> = {};
+    if (chosen === undefined) found.status = t('statusPeriods.errors.status');
+    if (!ISO_DATE.test(start)) found.start_date = t('statusPeriods.errors.from');
+    else if (start > today) found.start_date = t('statusPeriods.errors.future');
+    if (end !== '' && (!ISO_DATE.test(end) || end < start)) found.end_date = t('statusPeriods.errors.to');
+    if (!form.check(found) || chosen === undefined) return;
+    void form
+      .send(async () => {
+        onSaved(await addStatusPeriod(api, caseId, { status: chosen, start_date: start, ...(end === '' ? {} : { end_date: end }), ...(note.trim() === '' ? {} : { note: note.trim() }) }));
+      })
+      .then((ok) => {
+        if (!ok) return;
+        setStatus('');
+        setEnd('');
+        setNote('');
+      });
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="period-add-heading">
+      <h3 id="period-add-heading">{t('statusPeriods.addHeading')}</h3>
+      <FormErrorSummary id="period-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <SelectField
+        id="period-status"
+        label={t('statusPeriods.status')}
+        value={status}
+        error={form.fieldErrors.status}
+        options={[{ value: '', label: t('statusPeriods.chooseStatus') }, ...PERIOD_STATUSES.map((value) => ({ value, label: t(`vocabulary.periodStatus.${value}`) }))]}
+        onChange={(event) => {
+          setStatus(event.target.value);
+        }}
+      />
+      <TextField
+        id="period-start"
+        type="date"
+        label={t('statusPeriods.from')}
+        width="input-width-m"
+        max={today}
+        value={start}
+        error={form.fieldErrors.start_date}
+        onChange={(event) => {
+          setStart(event.target.value);
+        }}
+      />
+      <TextField
+        id="period-end"
+        type="date"
+        label={`${t('statusPeriods.to')} ${t('form.optional')}`}
+        helpText={t('statusPeriods.toHelp')}
+        width="input-width-m"
+        value={end}
+        error={form.fieldErrors.end_date}
+        onChange={(event) => {
+          setEnd(event.target.value);
+        }}
+      />
+      <TextAreaField
+        id="period-note"
+        label={t('statusPeriods.note')}
+        optional
+        rows={2}
+        maxLength={2000}
+        value={note}
+        error={form.fieldErrors.note}
+        onChange={(event) => {
+          setNote(event.target.value);
+        }}
+      />
+      <button type="submit" className="button button-primary mt-5" aria-disabled={form.pending}>
+        {t('statusPeriods.add')}
+      </button>
+    </form>
+  );
+}
+
+interface PeriodFormProps extends ListProps {
+  period: StatusPeriod;
+  label: string;
+  onConflict: (error: ApiError) => void;
+  onCancel: () => void;
+}
+
+export function EndStatusPeriodForm({ caseId, period, label, onSaved, onConflict, onCancel }: PeriodFormProps) {
+  const { t } = useTranslation();
+  const today = isoDateIn(new Date());
+  const [end, setEnd] = useState(today);
+  const id = `period-end-${period.id}`;
+  const fields = useMemo(() => ({ end_date: { id, label: t('statusPeriods.endDate') } }), [id, t]);
+  const form = useFormState(fields, onConflict);
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (form.pending) return;
+    if (!form.check(!ISO_DATE.test(end) || end < period.start_date ? { end_date: t('statusPeriods.errors.to') } : {})) return;
+    void form.send(async () => {
+      onSaved(await endStatusPeriod(api, caseId, period.id, { end_date: end, version: period.version }));
+    });
+  };
+  return (
+    <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={t('statusPeriods.endLabel', { period: label })}>
+      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <TextField
+        id={id}
+        type="date"
+        label={t('statusPeriods.endDate')}
+        width="input-width-m"
+        min={period.start_date}
+        value={end}
+        error={form.fieldErrors.end_date}
+        onChange={(event) => {
+          setEnd(event.target.value);
+        }}
+        autoFocus
+      />
+      <div className="button-group mt-4">
+        <button type="submit" className="button button-primary" aria-disabled={form.pending}>
+          {t('statusPeriods.endSubmit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function VoidStatusPeriodForm({ caseId, period, label, onSaved, onConflict, onCancel }: PeriodFormProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const id = `period-void-${period.id}`;
+  const fields = useMemo(() => ({ reason: { id, label: t('statusPeriods.voidReason') } }), [id, t]);
+  const form = useFormState(fields, onConflict);
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (form.pending) return;
+    if (!form.check(reason.trim() === '' ? { reason: t('statusPeriods.errors.reason') } : {})) return;
+    void form.send(async () => {
+      onSaved(await voidStatusPeriod(api, caseId, period.id, { reason: reason.trim(), version: period.version }));
+    });
+  };
+  return (
+    <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={t('statusPeriods.voidLabel', { period: label })}>
+      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <TextAreaField
+        id={id}
+        label={t('statusPeriods.voidReason')}
+        rows={2}
+        maxLength={2000}
+        value={reason}
+        error={form.fieldErrors.reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+        }}
+        autoFocus
+      />
+      <div className="button-group mt-4">
+        <button type="submit" className="button button-primary" aria-disabled={form.pending}>
+          {t('statusPeriods.voidSubmit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+// Ending a citizen's follow-up early, with the reason (moved, died, withdrew) and the date.
+// The report counts them as lost in the flow, by reason.
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/browser.js';
+import { END_REASONS } from '../../api/experiment-records.js';
+import { endFollowUp, type Enrolment } from '../../api/experiments.js';
+import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { RadioGroup, radioId } from '../../components/RadioGroup.js';
+import { TextField } from '../../components/TextField.js';
+import { isoDateIn } from '../cases/format.js';
+import { useFormState } from '../cases/useFormState.js';
+
+interface EndFollowUpFormProps {
+  experimentId: string;
+  enrolment: Enrolment;
+  onEnded: (enrolment: Enrolment) => void;
+  onCancel: () => void;
+}
+
+export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: EndFollowUpFormProps) {
+  const { t } = useTranslation();
+  const today = isoDateIn(new Date());
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState(today);
+  const id = `end-${enrolment.citizen_id}`;
+  const name = enrolment.name ?? enrolment.pseudonym;
+  const fields = useMemo(
+    () => ({
+      reason: { id: radioId(`${id}-reason`), label: t('experiments.end.reason') },
+      ended_on: { id: `${id}-date`, label: t('experiments.end.date') },
+    }),
+    [id, t],
+  );
+  const form = useFormState(fields);
+
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (form.pending) return;
+    const chosen = END_REASONS.find((value) => value === reason);
+    const found: Record<string, string> = {};
+    if (chosen === undefined) found.reason = t('experiments.end.reasonMissing');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.ended_on = t('experiments.end.dateMissing');
+    else if (date < enrolment.enrolled_on || date > today) found.ended_on = t('experiments.end.dateRange');
+    if (!form.check(found) || chosen === undefined) return;
+    void form.send(async () => {
+      onEnded(await endFollowUp(api, experimentId, enrolment.citizen_id, { ended_on: date, reason: chosen }));
+    });
+  };
+
+  return (
+    <form className="form end-form" noValidate onSubmit={onSubmit} aria-label={t('experiments.end.formLabel', { name })}>
+      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <RadioGroup
+        id={`${id}-reason`}
+        name={`${id}-reason`}
+        legend={t('experiments.end.reason')}
+        value={reason}
+        error={form.fieldErrors.reason}
+        options={END_REASONS.map((value) => ({ value, label: t(`experiments.endReasons.${value}`) }))}
+        onChange={setReason}
+      />
+      <TextField
+        id={`${id}-date`}
+        type="date"
+        label={t('experiments.end.date')}
+        width="input-width-m"
+        min={enrolment.enrolled_on}
+        max={today}
+        value={date}
+        error={form.fieldErrors.ended_on}
+        onChange={(event) => {
+          setDate(event.target.value);
+        }}
+      />
+      <div className="button-group mt-5">
+        <button type="submit" className="button button-primary" aria-disabled={form.pending}>
+          {t('experiments.end.submit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
