@@ -1,8 +1,8 @@
 // The case at a glance as a DKFDS structured list: who, which case, who owns it, where it stands.
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/cases.js';
 import { BENEFITS } from '../../api/vocabulary.js';
+import { FactsTable, type Fact } from '../../components/FactsTable.js';
 import { useLanguage } from '../../i18n/index.js';
 import { formatIsoDate } from './format.js';
 import { RevealCpr } from './RevealCpr.js';
@@ -11,7 +11,7 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const benefit = BENEFITS.find((value) => value === detail.benefit);
-  const rows: { key: string; label: string; value: ReactNode }[] = [
+  const rows: Fact[] = [
     { key: 'caseNumber', label: t('case.overview.caseNumber'), value: detail.case_number },
     { key: 'cpr', label: t('case.overview.cpr'), value: <RevealCpr caseId={detail.id} masked={detail.citizen.cpr_masked} /> },
     { key: 'caseworker', label: t('case.overview.caseworker'), value: detail.caseworker?.name ?? t('case.overview.noCaseworker') },
@@ -32,16 +32,6 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
     },
   ];
   return (
-    <table className="table structured-list case-overview">
-      <caption className="sr-only">{t('case.overview.caption')}</caption>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} data-field={row.key}>
-            <th scope="row">{row.label}</th>
-            <td>{row.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FactsTable caption={t('case.overview.caption')} rows={rows} className="case-overview" />
   );
 }

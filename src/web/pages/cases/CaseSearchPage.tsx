@@ -9,6 +9,7 @@ import { isTrack } from '../../api/work-queue.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
 import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { Page } from '../../components/Page.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -55,7 +56,7 @@ function Results({ items }: { items: readonly CaseSummary[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <div className="table--responsive-scroll" role="region" aria-label={t('search.caption')} tabIndex={0}>
+    <ScrollRegion label={t('search.caption')}>
       <table className="table table--compact">
         <caption className="sr-only">{t('search.caption')}</caption>
         <thead>
@@ -91,7 +92,7 @@ function Results({ items }: { items: readonly CaseSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { updateContact } from '../../api/cases.js';
 import { CONTACT_CHANNELS } from '../../api/vocabulary.js';
+import { FactsTable } from '../../components/FactsTable.js';
 import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { useLanguage } from '../../i18n/index.js';
 import { checkContact, contactFieldMap, contactInputOf, ContactFields, draftOf, type ContactDraft } from './ContactFields.js';
@@ -68,17 +69,7 @@ export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
   ];
   return (
     <>
-      <table className="table structured-list">
-        <caption className="sr-only">{t('contact.heading')}</caption>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-field={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FactsTable caption={t('contact.heading')} rows={rows} />
       {detail.access.write && (
         <button
           ref={editButton}

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../api/cases.js';
 import { Explanation } from '../../components/Explanation.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useLanguage } from '../../i18n/index.js';
 import { formatIsoDate, inLanguage } from './format.js';
@@ -11,7 +12,7 @@ export function DeadlinesTable({ deadlines }: { deadlines: readonly Deadline[] }
   const language = useLanguage();
   if (deadlines.length === 0) return <p>{t('case.deadlines.none')}</p>;
   return (
-    <div className="table--responsive-scroll" role="region" aria-label={t('case.deadlines.caption')} tabIndex={0}>
+    <ScrollRegion label={t('case.deadlines.caption')}>
       <table className="table table--compact deadlines-table">
         <caption className="sr-only">{t('case.deadlines.caption')}</caption>
         <thead>
@@ -42,6 +43,6 @@ export function DeadlinesTable({ deadlines }: { deadlines: readonly Deadline[] }
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

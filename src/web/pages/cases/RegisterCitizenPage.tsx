@@ -19,12 +19,11 @@ import { casePath, PATHS } from '../../router/routes.js';
 import { hasAnyRole, REGISTRARS } from './access.js';
 import { CaseworkerField } from './CaseworkerField.js';
 import { checkContact, contactFieldMap, contactInputOf, ContactFields, EMPTY_CONTACT, type ContactDraft } from './ContactFields.js';
-import { isoDateIn } from './format.js';
+import { isIsoDate, isoDateIn } from './format.js';
 import { NoAccess } from './NoAccess.js';
 import { useFormState } from './useFormState.js';
 
 const CPR_FORM = /^\d{6}-?\d{4}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 interface Duplicate {
   caseId: string | null;
@@ -74,9 +73,9 @@ export function RegisterCitizenPage({ user }: { user: SessionUser }) {
     else if (!CPR_FORM.test(cpr.trim())) found.cpr = t('register.errors.cprForm');
     Object.assign(found, checkContact(contact, t));
     if (!isBenefit(benefit)) found.benefit = t('register.errors.benefit');
-    if (!ISO_DATE.test(benefitStart)) found.benefit_start = t('register.errors.benefitStart');
+    if (!isIsoDate(benefitStart)) found.benefit_start = t('register.errors.benefitStart');
     else if (benefitStart > today) found.benefit_start = t('register.errors.future');
-    if (!ISO_DATE.test(registered)) found.registered = t('register.errors.registered');
+    if (!isIsoDate(registered)) found.registered = t('register.errors.registered');
     else if (registered > today) found.registered = t('register.errors.future');
     if (choosesCaseworker && caseworker === '') found.caseworker_id = t('register.errors.caseworker');
     return found;

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import type { ApiError } from '../../api/client.js';
 import { addStatusPeriod, endStatusPeriod, PERIOD_STATUSES, voidStatusPeriod, type StatusPeriod } from '../../api/status-periods.js';
+import { FormButtons } from '../../components/FormButtons.js';
 import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
 import { TextField } from '../../components/TextField.js';
-import { isoDateIn } from './format.js';
+import { isIsoDate, isoDateIn } from './format.js';
+import { ReasonForm } from './ReasonForm.js';
 import { useFormState } from './useFormState.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 interface ListProps {
   caseId: string;
@@ -43,9 +43,9 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
     const chosen = PERIOD_STATUSES.find((value) => value === status);
     const found: Record<string, string> = {};
     if (chosen === undefined) found.status = t('statusPeriods.errors.status');
-    if (!ISO_DATE.test(start)) found.start_date = t('statusPeriods.errors.from');
+    if (!isIsoDate(start)) found.start_date = t('statusPeriods.errors.from');
     else if (start > today) found.start_date = t('statusPeriods.errors.future');
-    if (end !== '' && (!ISO_DATE.test(end) || end < start)) found.end_date = t('statusPeriods.errors.to');
+    if (end !== '' && (!isIsoDate(end) || end < start)) found.end_date = t('statusPeriods.errors.to');
     if (!form.check(found) || chosen === undefined) return;
     void form
       .send(async () => {
@@ -133,7 +133,7 @@ export function EndStatusPeriodForm({ caseId, period, label, onSaved, onConflict
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (form.pending) return;
-    if (!form.check(!ISO_DATE.test(end) || end < period.start_date ? { end_date: t('statusPeriods.errors.to') } : {})) return;
+    if (!form.check(!isIsoDate(end) || end < period.start_date ? { end_date: t('statusPeriods.errors.to') } : {})) return;
     void form.send(async () => {
       onSaved(await endStatusPeriod(api, caseId, period.id, { end_date: end, version: period.version }));
     });
@@ -154,55 +154,25 @@ export function EndStatusPeriodForm({ caseId, period, label, onSaved, onConflict
         }}
         autoFocus
       />
-      <div className="button-group mt-4">
-        <button type="submit" className="button button-primary" aria-disabled={form.pending}>
-          {t('statusPeriods.endSubmit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons submit={t('statusPeriods.endSubmit')} pending={form.pending} onCancel={onCancel} />
     </form>
   );
 }
 
 export function VoidStatusPeriodForm({ caseId, period, label, onSaved, onConflict, onCancel }: PeriodFormProps) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const id = `period-void-${period.id}`;
-  const fields = useMemo(() => ({ reason: { id, label: t('statusPeriods.voidReason') } }), [id, t]);
-  const form = useFormState(fields, onConflict);
-  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (form.pending) return;
-    if (!form.check(reason.trim() === '' ? { reason: t('statusPeriods.errors.reason') } : {})) return;
-    void form.send(async () => {
-      onSaved(await voidStatusPeriod(api, caseId, period.id, { reason: reason.trim(), version: period.version }));
-    });
-  };
   return (
-    <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={t('statusPeriods.voidLabel', { period: label })}>
-      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
-      <TextAreaField
-        id={id}
-        label={t('statusPeriods.voidReason')}
-        rows={2}
-        maxLength={2000}
-        value={reason}
-        error={form.fieldErrors.reason}
-        onChange={(event) => {
-          setReason(event.target.value);
-        }}
-        autoFocus
-      />
-      <div className="button-group mt-4">
-        <button type="submit" className="button button-primary" aria-disabled={form.pending}>
-          {t('statusPeriods.voidSubmit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    <ReasonForm
+      id={`period-void-${period.id}`}
+      formLabel={t('statusPeriods.voidLabel', { period: label })}
+      label={t('statusPeriods.voidReason')}
+      missing={t('statusPeriods.errors.reason')}
+      submit={t('statusPeriods.voidSubmit')}
+      send={async (reason) => {
+        onSaved(await voidStatusPeriod(api, caseId, period.id, { reason, version: period.version }));
+      }}
+      onConflict={onConflict}
+      onCancel={onCancel}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../../api/browser.js';
 import type { CaseDetail } from '../../api/cases.js';
 import { fetchStatusPeriods, type StatusPeriod } from '../../api/status-periods.js';
 import { Alert } from '../../components/Alert.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
 import { useLanguage } from '../../i18n/index.js';
 import { formatIsoDate } from './format.js';
@@ -51,7 +52,7 @@ export function StatusPeriods({ detail }: { detail: CaseDetail }) {
       ) : periods.length === 0 ? (
         <p>{t('statusPeriods.none')}</p>
       ) : (
-        <div className="table--responsive-scroll" role="region" aria-label={t('statusPeriods.caption')} tabIndex={0}>
+        <ScrollRegion label={t('statusPeriods.caption')}>
           <table className="table table--compact status-periods">
             <caption className="sr-only">{t('statusPeriods.caption')}</caption>
             <thead>
@@ -107,7 +108,7 @@ export function StatusPeriods({ detail }: { detail: CaseDetail }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {write && <AddStatusPeriodForm caseId={detail.id} onSaved={saved} />}
     </>

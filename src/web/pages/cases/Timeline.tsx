@@ -1,22 +1,20 @@
 // Everything that happened on the case, newest first, filterable by type. A wrongly recorded
 // event can be voided with a reason; it stays in the history, marked.
-import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { fetchTimeline, voidEvent, type CaseDetail, type TimelineItem } from '../../api/cases.js';
+import { fetchTimeline, voidEvent, type CaseDetail } from '../../api/cases.js';
 import type { ApiError } from '../../api/client.js';
 import { CHANGE_KINDS, EVENT_TYPES } from '../../api/vocabulary.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { SelectField } from '../../components/SelectField.js';
 import { Spinner } from '../../components/Spinner.js';
-import { TextAreaField } from '../../components/TextAreaField.js';
 import { useLanguage } from '../../i18n/index.js';
 import { formatIsoDate, formatMoment } from './format.js';
 import { LoadFailed } from './LoadFailed.js';
+import { ReasonForm } from './ReasonForm.js';
 import { entryDetails, entryName, TIMELINE_FILTERS } from './timelineText.js';
-import { useFormState } from './useFormState.js';
 import { useLoad } from './useLoad.js';
 
 const PAGE_SIZE = 20;
@@ -27,47 +25,6 @@ interface TimelineProps {
   revision: number;
   onSaved: (detail: CaseDetail) => void;
   onConflict: (error: ApiError) => void;
-}
-
-function VoidForm({ item, detail, onSaved, onConflict, onCancel }: { item: TimelineItem; onCancel: () => void } & Omit<TimelineProps, 'revision'>) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const id = `void-${item.id}`;
-  const fields = useMemo(() => ({ reason: { id: `${id}-reason`, label: t('timeline.voidReasonLabel') } }), [id, t]);
-  const form = useFormState(fields, onConflict);
-  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (form.pending) return;
-    if (!form.check(reason.trim() === '' ? { reason: t('timeline.voidReasonMissing') } : {})) return;
-    void form.send(async () => {
-      onSaved(await voidEvent(api, detail.id, item.id, { reason: reason.trim(), version: item.version }));
-    });
-  };
-  return (
-    <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={t('timeline.voidLabel')}>
-      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
-      <TextAreaField
-        id={`${id}-reason`}
-        label={t('timeline.voidReasonLabel')}
-        rows={2}
-        maxLength={2000}
-        value={reason}
-        error={form.fieldErrors.reason}
-        onChange={(event) => {
-          setReason(event.target.value);
-        }}
-        autoFocus
-      />
-      <div className="button-group mt-4">
-        <button type="submit" className="button button-primary mt-5" aria-disabled={form.pending}>
-          {t('timeline.voidSubmit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
-  );
 }
 
 export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProps) {
@@ -151,10 +108,14 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
                   </button>
                 )}
                 {voiding === item.id && (
-                  <VoidForm
-                    item={item}
-                    detail={detail}
-                    onSaved={(next) => {
+                  <ReasonForm
+                    id={`void-${item.id}-reason`}
+                    formLabel={t('timeline.voidLabel')}
+                    label={t('timeline.voidReasonLabel')}
+                    missing={t('timeline.voidReasonMissing')}
+                    submit={t('timeline.voidSubmit')}
+                    send={async (reason) => {
+                      const next = await voidEvent(api, detail.id, item.id, { reason, version: item.version });
                       setVoiding(null);
                       onSaved(next);
                     }}

@@ -2,6 +2,7 @@
 // The server checks the same (validateEvent); checking first names the field for the user.
 import type { EventInput } from '../../api/cases.js';
 import { ACTIVITY_KINDS, CANCELLED_BY, MODES, hasPeriod, isConversation, type EventType } from '../../api/vocabulary.js';
+import { isIsoDate } from './format.js';
 
 export interface EventDraft {
   type: EventType;
@@ -14,7 +15,6 @@ export interface EventDraft {
   note: string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function blankEvent(today: string): EventDraft {
   return { type: 'conversation', date: today, held: '', mode: 'jobcentre', cancelledBy: '', kind: '', endDate: '', note: '' };
@@ -27,7 +27,7 @@ export function eventInputOf(
   messages: Record<'date' | 'future' | 'held' | 'cancelledBy' | 'kind' | 'endDate', string>,
 ): { ok: true; input: EventInput } | { ok: false; found: Record<string, string> } {
   const found: Record<string, string> = {};
-  if (!ISO_DATE.test(draft.date)) found.date = messages.date;
+  if (!isIsoDate(draft.date)) found.date = messages.date;
   else if (draft.date > today) found.date = messages.future;
   const input: EventInput = { type: draft.type, date: draft.date };
   if (isConversation(draft.type)) {
@@ -49,7 +49,7 @@ export function eventInputOf(
     else input.kind = kind;
   }
   if (hasPeriod(draft.type) && draft.endDate !== '') {
-    if (!ISO_DATE.test(draft.endDate) || draft.endDate < draft.date) found.end_date = messages.endDate;
+    if (!isIsoDate(draft.endDate) || draft.endDate < draft.date) found.end_date = messages.endDate;
     else input.end_date = draft.endDate;
   }
   if (draft.note.trim() !== '') input.note = draft.note.trim();

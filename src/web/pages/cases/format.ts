@@ -20,6 +20,11 @@ export function formatMoment(isoDateTime: string, language: Language): string {
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
 }
 
+/** Whether a form's text has the shape of an ISO calendar date (YYYY-MM-DD), as date inputs give it. */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
 /** Today's date in Copenhagen as YYYY-MM-DD, the form the API takes. */
 export function isoDateIn(now: Date): string {
   const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE }).formatToParts(now);

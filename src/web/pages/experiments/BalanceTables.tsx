@@ -2,6 +2,7 @@
 // standardised mean difference, and how many of each arm are in each stratum.
 import { useTranslation } from 'react-i18next';
 import type { Evaluation } from '../../api/experiment-report.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { decimal } from './figures.js';
@@ -27,7 +28,7 @@ export function BalanceTables({ evaluation, treatmentLabel, controlLabel }: Bala
   return (
     <>
       <p>{t('experiments.report.balanceIntro')}</p>
-      <div className="table--responsive-scroll" role="region" aria-label={t('experiments.report.balanceCaption')} tabIndex={0}>
+      <ScrollRegion label={t('experiments.report.balanceCaption')}>
         <table className="table table--compact balance-table">
           <caption>{t('experiments.report.balanceCaption')}</caption>
           <thead>
@@ -55,8 +56,8 @@ export function BalanceTables({ evaluation, treatmentLabel, controlLabel }: Bala
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table--responsive-scroll" role="region" aria-label={t('experiments.report.strataCaption')} tabIndex={0}>
+      </ScrollRegion>
+      <ScrollRegion label={t('experiments.report.strataCaption')}>
         <table className="table table--compact strata-table">
           <caption>{t('experiments.report.strataCaption')}</caption>
           <thead>
@@ -80,7 +81,7 @@ export function BalanceTables({ evaluation, treatmentLabel, controlLabel }: Bala
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useLanguage } from '../../i18n/index.js';
 import { curveRows, lastWeek, valueAt, weekTable, type CurveArm, type CurveKey, type WeekTable } from './curves.js';
 import { percent, wholePercent } from './figures.js';
@@ -54,7 +55,7 @@ function CurveTable({ title, table }: { title: string; table: WeekTable }) {
     <details className="details">
       <summary className="details-summary">{t('experiments.charts.showTable', { title })}</summary>
       <div className="details-text">
-        <div className="table--responsive-scroll" role="region" aria-label={title} tabIndex={0}>
+        <ScrollRegion label={title}>
           <table className="table table--compact curve-table">
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -83,7 +84,7 @@ function CurveTable({ title, table }: { title: string; table: WeekTable }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </div>
     </details>
   );

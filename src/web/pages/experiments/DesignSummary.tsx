@@ -1,8 +1,9 @@
 // A design read-only: the question, the arms in a table, then who may take part, the strata,
 // follow-up and outcomes as a DKFDS structured list.
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Design } from '../../api/experiment-records.js';
+import { FactsTable, type Fact } from '../../components/FactsTable.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 
@@ -26,7 +27,7 @@ export function DesignSummary({ design }: { design: Design }) {
   const range = useRange();
   const e = design.eligibility;
   const list = (values: readonly number[]): string => (values.length === 0 ? t('experiments.summary.noCuts') : values.map((v) => formatNumber(v, language)).join(', '));
-  const rows: { key: string; label: string; value: ReactNode }[] = [
+  const rows: Fact[] = [
     { key: 'question', label: t('experiments.design.question'), value: design.question },
     { key: 'control', label: t('experiments.design.control'), value: design.arms.find((arm) => arm.name === design.control_arm)?.label ?? design.control_arm },
     {
@@ -49,7 +50,7 @@ export function DesignSummary({ design }: { design: Design }) {
   ];
   return (
     <>
-      <div className="table--responsive-scroll" role="region" aria-label={t('experiments.summary.armsCaption')} tabIndex={0}>
+      <ScrollRegion label={t('experiments.summary.armsCaption')}>
         <table className="table table--compact arms-table">
           <caption>{t('experiments.summary.armsCaption')}</caption>
           <thead>
@@ -82,18 +83,8 @@ export function DesignSummary({ design }: { design: Design }) {
             ))}
           </tbody>
         </table>
-      </div>
-      <table className="table structured-list design-summary">
-        <caption className="sr-only">{t('experiments.summary.caption')}</caption>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-field={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      </ScrollRegion>
+      <FactsTable caption={t('experiments.summary.caption')} rows={rows} className="design-summary" />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.js';
 import { enrol, fetchEligible, type EligibleCitizen, type Enrolment, type Experiment } from '../../api/experiments.js';
 import type { FormProblem } from '../../components/ErrorSummary.js';
 import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -83,7 +84,7 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
       ) : (
         <>
           <p>{t('experiments.enrol.count', { count: result.total })}</p>
-          <div className="table--responsive-scroll" role="region" aria-label={t('experiments.enrol.caption')} tabIndex={0}>
+          <ScrollRegion label={t('experiments.enrol.caption')}>
             <table className="table table--compact eligible-table">
               <caption className="sr-only">{t('experiments.enrol.caption')}</caption>
               <thead>
@@ -153,7 +154,7 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pagination current={page} total={pageCount(result.total, PAGE_SIZE)} label={t('experiments.enrol.pagination')} onChange={setPage} />
         </>
       )}

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { END_REASONS } from '../../api/experiment-records.js';
 import { endFollowUp, type Enrolment } from '../../api/experiments.js';
+import { FormButtons } from '../../components/FormButtons.js';
 import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { RadioGroup, radioId } from '../../components/RadioGroup.js';
 import { TextField } from '../../components/TextField.js';
-import { isoDateIn } from '../cases/format.js';
+import { isIsoDate, isoDateIn } from '../cases/format.js';
 import { useFormState } from '../cases/useFormState.js';
 
 interface EndFollowUpFormProps {
@@ -40,7 +41,7 @@ export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: 
     const chosen = END_REASONS.find((value) => value === reason);
     const found: Record<string, string> = {};
     if (chosen === undefined) found.reason = t('experiments.end.reasonMissing');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.ended_on = t('experiments.end.dateMissing');
+    if (!isIsoDate(date)) found.ended_on = t('experiments.end.dateMissing');
     else if (date < enrolment.enrolled_on || date > today) found.ended_on = t('experiments.end.dateRange');
     if (!form.check(found) || chosen === undefined) return;
     void form.send(async () => {
@@ -73,14 +74,7 @@ export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: 
           setDate(event.target.value);
         }}
       />
-      <div className="button-group mt-5">
-        <button type="submit" className="button button-primary" aria-disabled={form.pending}>
-          {t('experiments.end.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons submit={t('experiments.end.submit')} pending={form.pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { fetchEnrolments, type Enrolment, type Experiment } from '../../api/experiments.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -52,7 +53,7 @@ export function EnrolledList({ experiment, revision, canEnd, onEnded }: Enrolled
   return (
     <div aria-busy={load.status === 'loading'}>
       <p>{t('experiments.enrolled.count', { count: result.total })}</p>
-      <div className="table--responsive-scroll" role="region" aria-label={t('experiments.enrolled.caption')} tabIndex={0}>
+      <ScrollRegion label={t('experiments.enrolled.caption')}>
         <table className="table table--compact enrolled-table">
           <caption className="sr-only">{t('experiments.enrolled.caption')}</caption>
           <thead>
@@ -127,7 +128,7 @@ export function EnrolledList({ experiment, revision, canEnd, onEnded }: Enrolled
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <Pagination current={page} total={pageCount(result.total, PAGE_SIZE)} label={t('experiments.enrolled.pagination')} onChange={setPage} />
     </div>
   );

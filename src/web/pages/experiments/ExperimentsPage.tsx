@@ -6,6 +6,7 @@ import { fetchExperiments } from '../../api/experiments.js';
 import type { SessionUser } from '../../api/session.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
 import { Page } from '../../components/Page.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -43,7 +44,7 @@ export function ExperimentsPage({ user }: { user: SessionUser }) {
         ) : experiments.length === 0 ? (
           <p>{t('experiments.none')}</p>
         ) : (
-          <div className="table--responsive-scroll" role="region" aria-label={t('experiments.caption')} tabIndex={0}>
+          <ScrollRegion label={t('experiments.caption')}>
             <table className="table table--compact experiments-table">
               <caption className="sr-only">{t('experiments.caption')}</caption>
               <thead>
@@ -73,7 +74,7 @@ export function ExperimentsPage({ user }: { user: SessionUser }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Page>
     </>

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Interval } from '../../api/experiment-report.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { Language } from '../../i18n/languages.js';
 import { decimal, percent, points, pValue } from './figures.js';
@@ -56,7 +57,7 @@ export function OutcomeTable({ rows, treatmentLabel, controlLabel, n }: OutcomeT
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <div className="table--responsive-scroll" role="region" aria-label={t('experiments.report.outcomesCaption')} tabIndex={0}>
+    <ScrollRegion label={t('experiments.report.outcomesCaption')}>
       <table className="table table--compact outcome-table">
         <caption className="sr-only">{t('experiments.report.outcomesCaption')}</caption>
         <thead>
@@ -103,6 +104,6 @@ export function OutcomeTable({ rows, treatmentLabel, controlLabel, n }: OutcomeT
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

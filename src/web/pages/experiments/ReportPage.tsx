@@ -10,6 +10,7 @@ import { fetchExperiment, fetchReport, type Experiment } from '../../api/experim
 import type { SessionUser } from '../../api/session.js';
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { FactsTable } from '../../components/FactsTable.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
 import { useSearchParams } from '../../components/useSearchParams.js';
@@ -53,17 +54,7 @@ function About({ report }: { report: Report }) {
     { key: 'hash', label: t('experiments.lock.hash'), value: <code className="design-hash">{x.design_hash ?? t('common.none')}</code> },
   ];
   return (
-    <table className="table structured-list report-about">
-      <caption className="sr-only">{t('experiments.report.aboutCaption')}</caption>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} data-field={row.key}>
-            <th scope="row">{row.label}</th>
-            <td>{row.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FactsTable caption={t('experiments.report.aboutCaption')} rows={rows} className="report-about" />
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../api/work-queue.js';
 import { isTrack } from '../../api/work-queue.js';
 import { Explanation } from '../../components/Explanation.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useLanguage } from '../../i18n/index.js';
 import { Link } from '../../router/Link.js';
@@ -19,7 +20,7 @@ export function QueueTable({ items, showCaseworker, caption }: QueueTableProps) 
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <div className="table--responsive-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="table table--compact queue-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -62,6 +63,6 @@ export function QueueTable({ items, showCaseworker, caption }: QueueTableProps) 
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

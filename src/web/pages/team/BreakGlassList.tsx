@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { fetchBreakGlassGrants } from '../../api/teams.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useLanguage } from '../../i18n/index.js';
 import { Link } from '../../router/Link.js';
 import { casePath } from '../../router/routes.js';
@@ -18,7 +19,7 @@ export function BreakGlassList({ teamId }: { teamId: string }) {
   if (grants === undefined) return <p>{t('app.loading')}</p>;
   if (grants.length === 0) return <p>{t('team.noBreakGlass')}</p>;
   return (
-    <div className="table--responsive-scroll" role="region" aria-label={t('team.breakGlassCaption')} tabIndex={0}>
+    <ScrollRegion label={t('team.breakGlassCaption')}>
       <table className="table table--compact">
         <caption className="sr-only">{t('team.breakGlassCaption')}</caption>
         <thead>
@@ -44,6 +45,6 @@ export function BreakGlassList({ teamId }: { teamId: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

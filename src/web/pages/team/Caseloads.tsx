@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { fetchCaseloads } from '../../api/teams.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { isRole } from '../../roles.js';
@@ -22,7 +23,7 @@ export function Caseloads({ teamId, revision }: { teamId: string; revision: numb
       <p aria-live="polite">
         {over === 0 ? t('team.noneOverCap', { cap: formatNumber(cap, language) }) : t('team.someOverCap', { over: formatNumber(over, language), cap: formatNumber(cap, language) })}
       </p>
-      <div className="table--responsive-scroll" role="region" aria-label={t('team.caseloadsCaption')} tabIndex={0}>
+      <ScrollRegion label={t('team.caseloadsCaption')}>
         <table className="table table--compact caseloads">
           <caption className="sr-only">{t('team.caseloadsCaption')}</caption>
           <thead>
@@ -64,7 +65,7 @@ export function Caseloads({ teamId, revision }: { teamId: string; revision: numb
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

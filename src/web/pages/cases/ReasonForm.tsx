@@ -1,0 +1,52 @@
+// A form that opens in place and asks why, for actions that need a written reason (voiding
+// an event or a status period). The caller sends the reason and shows what came back.
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../api/client.js';
+import { FormButtons } from '../../components/FormButtons.js';
+import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { TextAreaField } from '../../components/TextAreaField.js';
+import { useFormState } from './useFormState.js';
+
+interface ReasonFormProps {
+  id: string;
+  /** Names the form for screen readers: which record the reason is for. */
+  formLabel: string;
+  label: string;
+  missing: string;
+  submit: string;
+  send: (reason: string) => Promise<void>;
+  onConflict: (error: ApiError) => void;
+  onCancel: () => void;
+}
+
+export function ReasonForm({ id, formLabel, label, missing, submit, send, onConflict, onCancel }: ReasonFormProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const fields = useMemo(() => ({ reason: { id, label } }), [id, label]);
+  const form = useFormState(fields, onConflict);
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (form.pending) return;
+    if (!form.check(reason.trim() === '' ? { reason: missing } : {})) return;
+    void form.send(() => send(reason.trim()));
+  };
+  return (
+    <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={formLabel}>
+      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <TextAreaField
+        id={id}
+        label={label}
+        rows={2}
+        maxLength={2000}
+        value={reason}
+        error={form.fieldErrors.reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+        }}
+        autoFocus
+      />
+      <FormButtons submit={submit} pending={form.pending} onCancel={onCancel} />
+    </form>
+  );
+}
