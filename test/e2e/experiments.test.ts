@@ -46,9 +46,12 @@ interface Enrolled {
 const danishPercent = (value: number): string =>
   new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
-/** Waits until the element with this id has keyboard focus (focus may move a frame later). */
+/**
+ * Waits until the element with this id has keyboard focus (focus may move a frame later).
+ * A locator, not waitForFunction: the app's CSP forbids the eval its polling needs.
+ */
 async function waitForFocus(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`);
+  await page.locator(`[id="${id}"]:focus`).waitFor();
 }
 
 /** A page whose browser clock stands `WEEKS_LATER` weeks on, like the server's. */
@@ -179,7 +182,7 @@ async function enrolCitizens(page: Page, experimentUrl: string): Promise<Enrolle
     const done = page.locator('[data-enrolled]').filter({ hasText: `${name} er indskrevet` });
     await done.waitFor();
     expect(await done.innerText()).toMatch(/Lodtrækningen gav: (Indsatsgruppe|Kontrolgruppe)\./);
-    await page.waitForFunction('document.activeElement?.hasAttribute("data-enrolled") === true');
+    await page.locator('[data-enrolled]:focus').waitFor();
     await enrolled.locator('tr[data-pseudonym]').filter({ hasText: name }).waitFor();
   }
   await panel.getByText('Ingen af dine borgere opfylder betingelserne, eller de er allerede indskrevet.').waitFor();
