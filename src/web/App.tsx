@@ -1,5 +1,5 @@
 // The page frame (skip link, header, main, footer) and which page goes in it.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from './components/Alert.js';
 import { Footer } from './components/Footer.js';
@@ -7,12 +7,14 @@ import { Header } from './components/Header.js';
 import { MAIN_ID, SkipLink } from './components/SkipLink.js';
 import { CaseFlowPage } from './pages/cases/CaseFlowPage.js';
 import { LoginPage, LOGGED_OUT_STATE } from './pages/LoginPage.js';
-import { ExperimentFlowPage } from './pages/experiments/ExperimentFlowPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { StartPage } from './pages/StartPage.js';
 import { navigate, useLocation } from './router/history.js';
 import { isExperimentRoute, matchRoute, PATHS, type Route } from './router/routes.js';
 import { currentSession, useSession, type SessionState } from './session/SessionContext.js';
+
+// The experiment pages are a third of the app and most users never open them: load on demand.
+const ExperimentFlowPage = lazy(async () => ({ default: (await import('./pages/experiments/ExperimentFlowPage.js')).ExperimentFlowPage }));
 
 /** Where a route sends the user instead, given who is logged in; null to show the route. */
 function redirectFor(route: Route, loggedIn: boolean): string | null {
@@ -74,7 +76,13 @@ function Content({ state, route, onRetry }: { state: SessionState; route: Route;
       if (redirectFor(route, state.session.user !== null) !== null) return <Loading />;
       if (route.name === 'login') return <LoginPage />;
       if (route.name === 'start' || state.session.user === null) return <StartPage session={state.session} />;
-      if (isExperimentRoute(route)) return <ExperimentFlowPage route={route} user={state.session.user} />;
+      if (isExperimentRoute(route)) {
+        return (
+          <Suspense fallback={<Loading />}>
+            <ExperimentFlowPage route={route} user={state.session.user} />
+          </Suspense>
+        );
+      }
       return <CaseFlowPage route={route} user={state.session.user} />;
   }
 }
