@@ -94,3 +94,33 @@ describe('api client error details', () => {
     expect(error.details).toEqual({ reason: 'duplicate_citizen', case_id: 'c1' });
   });
 });
+
+describe('api client with a file body', () => {
+  const upload = (client: ReturnType<typeof createApiClient>, path: string, content: string) =>
+    client.request('POST', path, { text: { contentType: 'text/csv', content }, parse: (body) => body });
+
+  it('sends the text as-is with its content type, the CSRF header and the language', async () => {
+    const { client, calls, header } = fakeServer(() => json(200, { imported: 2 }), 'medspiller_csrf=tok%2B1');
+    const csv = 'citizen_id,week,status\nB-1,1,none\n';
+    const result = await upload(client, '/api/experiments/x/weekly-import', csv);
+    expect(result).toEqual({ imported: 2 });
+    expect(calls[0]?.init.body).toBe(csv);
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(header(0, 'Content-Type')).toBe('text/csv');
+    expect(header(0, 'X-CSRF-Token')).toBe('tok+1');
+    expect(header(0, 'Accept-Language')).toBe('en');
+  });
+
+  it("keeps the server's problems of a rejected file", async () => {
+    const { client } = fakeServer(() => json(400, { code: 'invalid_input', message: 'Filen blev ikke indlæst', problems: ['line 2: status "job" is not one of …'] }));
+    const error = await upload(client, '/x', '').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_input', details: { problems: ['line 2: status "job" is not one of …'] } });
+  });
+
+  it('reports an answer without a usable body and a network failure', async () => {
+    await expect(upload(fakeServer(() => new Response('<h1>Bad gateway</h1>', { status: 502 })).client, '/x', '')).rejects.toMatchObject({ status: 502, code: 'unexpected_response' });
+    const offline = createApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), cookies: () => '', language: () => 'en' });
+    await expect(upload(offline, '/x', '')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+});

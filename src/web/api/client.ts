@@ -1,5 +1,6 @@
-// One fetch wrapper for every call to our own API: JSON in and out, same-origin cookies,
-// the CSRF double-submit header on state-changing requests, and one typed error.
+// One fetch wrapper for every call to our own API: JSON in and out (or a file's text sent
+// as-is), same-origin cookies, the CSRF double-submit header on state-changing requests, and
+// one typed error.
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -40,7 +41,10 @@ export interface ApiClientDeps {
 }
 
 export interface RequestOptions<T> {
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as-is with its content type instead of JSON, e.g. an uploaded CSV file. */
+  text?: { contentType: string; content: string };
   /** Turns the parsed JSON into the typed result; throw to reject an unexpected shape. */
   parse?: (json: unknown) => T;
 }
@@ -75,13 +79,18 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
   return {
     async request<T>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<T> {
       const headers = new Headers({ Accept: 'application/json', 'Accept-Language': deps.language() });
-      if (options.body !== undefined) headers.set('Content-Type', 'application/json');
       if (UNSAFE_METHODS.has(method)) {
         const token = readCookie(deps.cookies(), CSRF_COOKIE);
         if (token !== undefined) headers.set(CSRF_HEADER, token);
       }
       const init: RequestInit = { method, headers, credentials: 'same-origin' };
-      if (options.body !== undefined) init.body = JSON.stringify(options.body);
+      if (options.text !== undefined) {
+        headers.set('Content-Type', options.text.contentType);
+        init.body = options.text.content;
+      } else if (options.body !== undefined) {
+        headers.set('Content-Type', 'application/json');
+        init.body = JSON.stringify(options.body);
+      }
 
       let response: Response;
       try {

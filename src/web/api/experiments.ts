@@ -15,7 +15,6 @@ import {
 } from './experiment-records.js';
 import { parseReport, type Report } from './experiment-report.js';
 import { integer, list, object, paged, type Paged } from './json.js';
-import type { Uploader } from './upload.js';
 
 export type { Design, EligibleCitizen, Enrolment, Experiment, ExperimentSummary } from './experiment-records.js';
 
@@ -71,8 +70,11 @@ export function endFollowUp(api: ApiClient, id: string, citizenId: string, body:
 }
 
 /** Weekly statuses as CSV `citizen_id,week,status` with pseudonyms; all or nothing. */
-export function importWeekly(upload: Uploader, id: string, csv: string): Promise<number> {
-  return upload.post(`${experimentPath(id)}/weekly-import`, 'text/csv', csv, (json) => integer(object(json, 'import'), 'imported'));
+export function importWeekly(api: ApiClient, id: string, csv: string): Promise<number> {
+  return api.request('POST', `${experimentPath(id)}/weekly-import`, {
+    text: { contentType: 'text/csv', content: csv },
+    parse: (json) => integer(object(json, 'import'), 'imported'),
+  });
 }
 
 export interface ArmPair {

@@ -2,7 +2,7 @@
 // citizens' pseudonyms. All or nothing: the server lists every problem by line.
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { upload } from '../../api/browser-upload.js';
+import { api } from '../../api/browser.js';
 import { ApiError } from '../../api/client.js';
 import { problemsOf } from '../../api/experiment-records.js';
 import { importWeekly } from '../../api/experiments.js';
@@ -41,7 +41,7 @@ export function WeeklyImport({ experimentId, onImported }: { experimentId: strin
     }
     setPending(true);
     try {
-      const count = await importWeekly(upload, experimentId, await chosen.text());
+      const count = await importWeekly(api, experimentId, await chosen.text());
       setProblems([]);
       setFieldError(undefined);
       setImported(count);
