@@ -14,7 +14,8 @@ import { openDatabase, type Db } from '../src/server/db/database.js';
 import { loadMigrations, migrate } from '../src/server/db/migrate.js';
 import type { Database } from '../src/server/db/schema.js';
 import { hashPassword } from '../src/server/modules/session/service.js';
-import { queueCounts, queuePage } from '../src/server/modules/work-queue/queries.js';
+import { Tenant } from '../src/server/db/tenant.js';
+import { queueCounts, queuePage } from '../src/server/modules/deadlines/queries.js';
 import { Client, testKeyring } from '../test/support/app.js';
 import { emptyDatabase, type TestDb } from '../test/support/db.js';
 import { generateCaseload } from './generate-cases.js';
@@ -71,9 +72,10 @@ async function compileQueue(c: Caseworker): Promise<CompiledQuery[]> {
   const k = new Kysely<Database>({
     dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => driver, createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
   });
-  const filter = { municipalityId: c.municipalityId, caseworkerId: c.userId, today: TODAY };
-  await queueCounts(k, filter);
-  await queuePage(k, filter, PAGE, 0);
+  const db = new Tenant(k, c.municipalityId);
+  const filter = { caseworkerId: c.userId, today: TODAY };
+  await queueCounts(db, filter);
+  await queuePage(db, filter, PAGE, 0);
   return driver.captured;
 }
 
@@ -269,7 +271,7 @@ export async function benchQueue(): Promise<BenchResult> {
   const requests = envInt('BENCH_QUEUE_REQUESTS', 2000);
   const lines: string[] = [];
   if (process.env.TEST_DATABASE_URL !== undefined) {
-    const t = await emptyDatabase('postgres');
+    const t = await emptyDatabase('postgres', { guard: false });
     try {
       lines.push(...(await generateAndMeasure('PostgreSQL', t, envInt('BENCH_CITIZENS', 1_000_000), envInt('BENCH_MUNICIPALITIES', 98), requests)));
     } finally {
@@ -278,7 +280,7 @@ export async function benchQueue(): Promise<BenchResult> {
   } else {
     lines.push('PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to measure the 1,000,000-citizen requirement)');
     // A small stand-in on the embedded database, so the code path runs everywhere; not the requirement.
-    const t = await emptyDatabase('pglite');
+    const t = await emptyDatabase('pglite', { guard: false });
     try {
       lines.push(...(await generateAndMeasure('PGlite (20,000 citizens, not the requirement)', t, 20_000, envInt('BENCH_MUNICIPALITIES', 98), Math.min(requests, 500))));
     } finally {

@@ -13,9 +13,12 @@ import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/redact.js';
 import type { CprKeyring } from './crypto/index.js';
+import type { Services } from './http/context.js';
+import { createScopeCheck } from './modules/access/service.js';
+import { SESSION_COOKIE_MAX_AGE, sessionResolver } from './modules/session/service.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
-import { statusPeriodRoutes } from './modules/cases/status-period-routes.js';
+import { statusPeriodRoutes } from './modules/status-periods/routes.js';
 import { experimentRoutes } from './modules/experiments/routes.js';
 import { oidcRoutes } from './modules/oidc/routes.js';
 import { sessionRoutes } from './modules/session/routes.js';
@@ -23,7 +26,7 @@ import { systemRoutes } from './modules/system/routes.js';
 import { teamRoutes } from './modules/teams/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
-import { workQueueRoutes } from './modules/work-queue/routes.js';
+import { deadlineRoutes } from './modules/deadlines/routes.js';
 
 export interface AppOptions {
   db: Db;
@@ -71,8 +74,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Medspiller API', version: '0.1.0', description: 'JSON API of Medspiller. Errors answer `{ code, message }`.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'medspiller_session' } } },
+      info: {
+        title: 'Medspiller API',
+        version: '0.1.0',
+        description: 'JSON API of Medspiller. Errors answer `{ code, message }`.',
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+      },
+      // Relative: the API is served by the same origin as this document.
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'medspiller_session', description: 'Set by POST /api/session (or an OpenID Connect login).' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'Required on every POST, PUT, PATCH and DELETE: the value of the `medspiller_csrf` cookie, which GET /api/session sets.',
+          },
+        },
+      },
+    },
+    // Each operation's security follows its declared policy, as plugins/auth.ts enforces it: a
+    // session unless the route is public, and the CSRF header on every state-changing request
+    // (the login included).
+    transform: ({ schema, url, route }) => {
+      const policy = route.config?.policy;
+      if (policy === undefined) return { schema, url };
+      const changes = [route.method].flat().some((method) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method));
+      const needs = [...(policy.access === 'public' ? [] : ['session']), ...(changes ? ['csrf'] : [])];
+      return { schema: { ...schema, security: needs.length === 0 ? [] : [Object.fromEntries(needs.map((name) => [name, []]))] }, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -80,14 +110,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir;
   const serveWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'));
   registerErrorHandling(app, serveWeb ? (reply) => reply.type('text/html').sendFile('index.html') : undefined);
-  registerAuth(app, options.db);
-  const cookies = { secure: options.secureCookies === true };
+  const services: Services = { db: options.db, keyring: options.keyring, clock: options.clock ?? (() => new Date()) };
+  // The auth plugin gets the session and the scope decision from the modules that own them.
+  registerAuth(app, { resolveSession: sessionResolver(services), checkScope: createScopeCheck(services) });
+  const cookies = { secure: options.secureCookies === true, sessionMaxAge: SESSION_COOKIE_MAX_AGE };
 
   await app.register(systemRoutes, { db: options.db, migrationCount: options.migrationCount });
-  await app.register(sessionRoutes, { db: options.db, cookies });
-  const services = { db: options.db, keyring: options.keyring, clock: options.clock ?? (() => new Date()) };
+  await app.register(sessionRoutes, { ...services, cookies });
   await app.register(caseRoutes, services);
-  await app.register(workQueueRoutes, services);
+  await app.register(deadlineRoutes, services);
   await app.register(teamRoutes, services);
   await app.register(auditRoutes, services);
   await app.register(statusPeriodRoutes, services);

@@ -19,6 +19,12 @@ export interface Config {
   secureCookies: boolean;
   /** Directory holding the built web app. */
   webDir: string;
+  /**
+   * Refuse any statement on a tenant table without its municipality filter (db/tenant-guard.ts).
+   * For the test servers: the browser and CLI tests start the server with it, as the integration
+   * tests open their databases with it.
+   */
+  tenantGuard: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -54,5 +60,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoData: parseBool('MEDSPILLER_DEMO', env.MEDSPILLER_DEMO, databaseUrl === undefined),
     secureCookies: parseBool('MEDSPILLER_SECURE_COOKIES', env.MEDSPILLER_SECURE_COOKIES, false),
     webDir: env.MEDSPILLER_WEB_DIR === undefined ? path.join(packageRoot, 'dist', 'web') : path.resolve(cwd, env.MEDSPILLER_WEB_DIR),
+    tenantGuard: parseBool('MEDSPILLER_TENANT_GUARD', env.MEDSPILLER_TENANT_GUARD, false),
   };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Config } from './config.js';
-import { openDatabase, type Db } from './db/database.js';
+import { openDatabase, type Db, type DbOptions } from './db/database.js';
 import { lockDataDir, type DataDirLock } from './db/lock.js';
+import { tenantGuard } from './db/tenant-guard.js';
 
 export interface OpenedDatabase {
   db: Db;
@@ -17,14 +18,15 @@ function describeUrl(url: string): string {
 
 /** Opens the configured database; the embedded one under a lock on its data directory. */
 export async function openConfiguredDatabase(config: Config): Promise<OpenedDatabase> {
+  const options: DbOptions = config.tenantGuard ? { plugins: [tenantGuard()] } : {};
   if (config.databaseUrl !== undefined) {
-    const db = await openDatabase({ driver: 'postgres', url: config.databaseUrl });
+    const db = await openDatabase({ driver: 'postgres', url: config.databaseUrl }, options);
     return { db, description: describeUrl(config.databaseUrl), close: () => db.close() };
   }
   const lock: DataDirLock = lockDataDir(config.dataDir);
   try {
     const dir = path.join(config.dataDir, 'pglite');
-    const db = await openDatabase({ driver: 'pglite', dataDir: dir });
+    const db = await openDatabase({ driver: 'pglite', dataDir: dir }, options);
     return {
       db,
       description: `embedded PostgreSQL (PGlite) in ${dir}`,

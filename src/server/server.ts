@@ -6,7 +6,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoMunicipality, isEmpty, loadDemoData 
 import { openConfiguredDatabase, type OpenedDatabase } from './runtime.js';
 import { loadCprKeyring } from './crypto/index.js';
 import { danishDate } from './context.js';
-import { refreshStaleDeadlines } from './modules/cases/deadlines.js';
+import { refreshStale } from './modules/deadlines/service.js';
 
 /** Deadlines move with the calendar: cases not evaluated today are re-evaluated this often. */
 const DEADLINE_REFRESH_MS = 60 * 60_000;
@@ -32,7 +32,7 @@ export async function startServer(config: Config, print: (line: string) => void)
       print('Loaded the demo municipality into the empty database.');
     }
     showDemoLogins = await hasDemoMunicipality(opened.db.kysely);
-    const refreshed = await refreshStaleDeadlines(opened.db.kysely, danishDate(new Date()));
+    const refreshed = await refreshStale(opened.db.kysely, danishDate(new Date()));
     if (refreshed > 0) print(`Re-evaluated the deadlines of ${refreshed} case(s).`);
     app = await buildApp({
       keyring: keys.keyring,
@@ -57,7 +57,7 @@ export async function startServer(config: Config, print: (line: string) => void)
   const running = app;
   let refreshing: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    refreshing = refreshStaleDeadlines(opened.db.kysely, danishDate(new Date())).catch((error: unknown) => {
+    refreshing = refreshStale(opened.db.kysely, danishDate(new Date())).catch((error: unknown) => {
       running.log.error({ err: error }, 'deadline refresh failed');
     });
   }, DEADLINE_REFRESH_MS);

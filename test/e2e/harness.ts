@@ -91,12 +91,15 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
   throw new Error(`GET /api/ready did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last}):\n${output()}`);
 }
 
-/** Starts `node dist/cli/main.js start` on a free port with a fresh data directory. */
+/**
+ * Starts `node dist/cli/main.js start` on a free port with a fresh data directory, with the
+ * tenant guard on (a statement on a tenant table without its municipality filter fails).
+ */
 export async function startServer(): Promise<RunningServer> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json && npx vite build).`);
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'medspiller-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEDSPILLER_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEDSPILLER_DATA_DIR: dataDir, MEDSPILLER_TENANT_GUARD: '1' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [CLI, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -13,11 +13,13 @@ describe.each(drivers)('audit coverage on %s', (driver) => {
   let worker: Client;
   let caseId: string;
   let citizenId: string;
+  let municipalityId: string;
 
   beforeAll(async () => {
     t = await migratedDatabase(driver);
     app = await buildTestApp(t.db, { clock: () => new Date('2026-02-02T10:00:00Z') });
     const m = await buildMunicipality(t.db.kysely);
+    municipalityId = m.id;
     const w = await buildUser(t.db.kysely, m.id, ['caseworker']);
     await buildTeam(t.db.kysely, m.id, null, [w.id]);
     worker = new Client(app);
@@ -44,7 +46,7 @@ describe.each(drivers)('audit coverage on %s', (driver) => {
       if (r.statusCode >= 300) continue;
       succeeded++;
       const requestId = String(r.headers['x-request-id']);
-      const events = await t.db.kysely.selectFrom('audit_event').select(['citizen_id', 'action']).where('request_id', '=', requestId).execute();
+      const events = await t.db.kysely.selectFrom('audit_event').select(['citizen_id', 'action']).where('municipality_id', '=', municipalityId).where('request_id', '=', requestId).execute();
       if (!events.some((e) => e.citizen_id === citizenId)) unlogged.push(`${route.method} ${route.url} (${r.statusCode})`);
     }
     expect(unlogged).toEqual([]);

@@ -6,6 +6,7 @@ import { buildTestApp, Client } from '../support/app.js';
 import { sample } from '../support/sample.js';
 import { drivers, migratedDatabase, type TestDb } from '../support/db.js';
 import { buildMunicipality, buildTeam, buildUser, linkCitizenUser, nextCpr, type BuiltUser } from '../support/factories.js';
+import { ALL_MUNICIPALITIES } from '../../src/server/db/tenant.js';
 
 // Every route × every role (and no login) × a record in the caller's own scope, in another
 // caseload of the same municipality, and in another municipality. The expectations are
@@ -161,7 +162,7 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
           if (allowed && denied && route.policy.access !== 'public') surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} (expected access)`);
           if (r.statusCode >= 500) surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} ${r.body}`);
           // An allowed break-glass would widen the next checks' scope; the matrix tests each cell alone.
-          await t.db.kysely.deleteFrom('case_access_grant').execute();
+          await t.db.kysely.deleteFrom('case_access_grant').modifyEnd(ALL_MUNICIPALITIES('each cell of the matrix starts without grants')).execute();
         }
       }
     }

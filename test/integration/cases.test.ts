@@ -189,7 +189,7 @@ describe.each(drivers)('case flow on %s', (driver) => {
     const c = (await register(client, cpr)).json<CaseJson>();
     const r = await client.request('POST', `/api/cases/${c.id}/reveal-cpr`, { purpose: 'Brev til borgeren' });
     expect(r.json()).toEqual({ cpr });
-    const events = await t.db.kysely.selectFrom('audit_event').select(['action', 'purpose']).where('citizen_id', '=', c.citizen.id).execute();
+    const events = await t.db.kysely.selectFrom('audit_event').select(['action', 'purpose']).where('municipality_id', '=', worker.municipalityId).where('citizen_id', '=', c.citizen.id).execute();
     expect(events).toContainEqual({ action: 'reveal_cpr', purpose: 'Brev til borgeren' });
   });
 });

@@ -34,15 +34,18 @@ describe.each(drivers)('experiments on %s', (driver) => {
   let analyst: Client;
   let worker: Client;
   let workerUser: BuiltUser;
+  let analystUser: BuiltUser;
   let experimentId: string;
+  let municipalityId: string;
   const cases: string[] = [];
 
   beforeAll(async () => {
     t = await migratedDatabase(driver);
     app = await buildTestApp(t.db, { clock: () => now });
     const m = await buildMunicipality(t.db.kysely);
+    municipalityId = m.id;
     workerUser = await buildUser(t.db.kysely, m.id, ['caseworker']);
-    const analystUser = await buildUser(t.db.kysely, m.id, ['analyst']);
+    analystUser = await buildUser(t.db.kysely, m.id, ['analyst']);
     await buildTeam(t.db.kysely, m.id, null, [workerUser.id], 100);
     worker = new Client(app);
     analyst = new Client(app);
@@ -109,8 +112,8 @@ describe.each(drivers)('experiments on %s', (driver) => {
     const jobReady = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, { case_id: cases[15], consent: true });
     expect(jobReady.json()).toMatchObject({ reason: 'not_eligible' });
     // Every allocation is logged with the seed's identity, never the seed.
-    const events = await t.db.kysely.selectFrom('audit_event').select('details').where('entity', '=', 'enrolment').execute();
-    const seed = await t.db.kysely.selectFrom('experiment_seed').select(['seed', 'seed_id']).executeTakeFirstOrThrow();
+    const events = await t.db.kysely.selectFrom('audit_event').select('details').where('municipality_id', '=', municipalityId).where('entity', '=', 'enrolment').execute();
+    const seed = await t.db.kysely.selectFrom('experiment_seed').select(['seed', 'seed_id']).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
     expect(events).toHaveLength(14);
     for (const e of events) {
       expect(e.details).toMatchObject({ seed_id: seed.seed_id });
@@ -122,6 +125,9 @@ describe.each(drivers)('experiments on %s', (driver) => {
     const enrolments = (await analyst.request('GET', `/api/experiments/${experimentId}/enrolments`)).json<{ items: { citizen_id: string; case_id: string; pseudonym: string; arm: string; name: string | null }[] }>();
     expect(enrolments.items.every((e) => e.name === null)).toBe(true);
     now = new Date('2026-03-16T09:00:00Z'); // ten whole weeks after enrolment in the week of 5 January
+    // Sessions run on the injected clock too: ten weeks on, both log in again.
+    await worker.login(workerUser.email, workerUser.password);
+    await analyst.login(analystUser.email, analystUser.password);
     const [a, b, c] = enrolments.items;
     if (a === undefined || b === undefined || c === undefined) throw new Error('expected enrolments');
     expect((await worker.request('POST', `/api/cases/${a.case_id}/status-periods`, { status: 'internship', start_date: '2026-01-19', end_date: '2026-02-08' })).statusCode).toBe(201);

@@ -12,11 +12,13 @@ describe.each(drivers)('no lost updates on %s', (driver) => {
   let a: Client;
   let b: Client;
   let teamId: string;
+  let municipalityId: string;
 
   beforeAll(async () => {
     t = await migratedDatabase(driver);
     app = await buildTestApp(t.db);
     const m = await buildMunicipality(t.db.kysely);
+    municipalityId = m.id;
     const leader = await buildUser(t.db.kysely, m.id, ['team_leader']);
     const admin = await buildUser(t.db.kysely, m.id, ['municipality_admin', 'caseworker']);
     teamId = (await buildTeam(t.db.kysely, m.id, leader.id, [admin.id])).id;
@@ -40,7 +42,7 @@ describe.each(drivers)('no lost updates on %s', (driver) => {
     const winner = ra.statusCode === 200 ? ra : rb;
     const loser = ra.statusCode === 409 ? ra : rb;
     expect(loser.json()).toMatchObject({ code: 'version_conflict', current: { version: 2, caseload_cap: winner.json<{ caseload_cap: number }>().caseload_cap } });
-    const row = await t.db.kysely.selectFrom('team').select(['caseload_cap', 'version']).where('id', '=', teamId).executeTakeFirstOrThrow();
+    const row = await t.db.kysely.selectFrom('team').select(['caseload_cap', 'version']).where('municipality_id', '=', municipalityId).where('id', '=', teamId).executeTakeFirstOrThrow();
     expect(row).toEqual({ caseload_cap: winner.json<{ caseload_cap: number }>().caseload_cap, version: 2 });
   });
 
@@ -51,7 +53,7 @@ describe.each(drivers)('no lost updates on %s', (driver) => {
       b.request('PUT', `/api/cases/${created.id}/visitation`, { category: 'activity_ready', reason: 'Har brug for støtte.', version: created.version }),
     ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
-    const changes = await t.db.kysely.selectFrom('case_change').select('to_value').where('case_id', '=', created.id).where('kind', '=', 'category').execute();
+    const changes = await t.db.kysely.selectFrom('case_change').select('to_value').where('municipality_id', '=', municipalityId).where('case_id', '=', created.id).where('kind', '=', 'category').execute();
     expect(changes).toHaveLength(1);
   });
 });

@@ -112,7 +112,7 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
     const b = await buildMunicipality(db, 'Nordby Kommune');
     staffA = await buildUser(db, a.id, ['caseworker']);
     subjectStaffA = await buildUser(db, a.id, ['team_leader']);
-    await db.updateTable('app_user').set({ oidc_subject: account('emp-0042') }).where('id', '=', subjectStaffA.id).execute();
+    await db.updateTable('app_user').set({ oidc_subject: account('emp-0042') }).where('municipality_id', '=', a.id).where('id', '=', subjectStaffA.id).execute();
     staffB = await buildUser(db, b.id, ['caseworker']);
 
     // A citizen registered in Solbjerg, with a login linked to the citizen record.
@@ -134,7 +134,7 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
       })
       .execute();
     citizenA = await buildUser(db, a.id, ['citizen']);
-    await db.updateTable('app_user').set({ citizen_id: citizenId }).where('id', '=', citizenA.id).execute();
+    await db.updateTable('app_user').set({ citizen_id: citizenId }).where('municipality_id', '=', a.id).where('id', '=', citizenA.id).execute();
 
     const row = { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: SECRET_ENV };
     await db
@@ -176,7 +176,7 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
 
     const key = client.cookie('medspiller_oidc') ?? '';
     expect(String(start.headers['set-cookie'])).toMatch(/medspiller_oidc=[^;]+;.*Path=\/api\/oidc\/;.*HttpOnly/);
-    const rows = await db.selectFrom('oidc_login_state').selectAll().where('key_hash', '=', createHash('sha256').update(key).digest('hex')).execute();
+    const rows = await db.selectFrom('oidc_login_state').selectAll().where('municipality_id', '=', staffA.municipalityId).where('key_hash', '=', createHash('sha256').update(key).digest('hex')).execute();
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(q.get('state')).toBe(row.state);

@@ -69,8 +69,8 @@ describe.each(drivers)('rule sets per municipality on %s', (driver) => {
     const stale = await admin.request('PUT', '/api/settings/rule-sets', { rule_set_ids: ['lab-2019'], local_rule_sets: [], version: 0 });
     expect(stale.statusCode).toBe(409);
     // The existing case is re-evaluated (here synchronously through the refresher's own query).
-    const { refreshStaleDeadlines } = await import('../../src/server/modules/cases/deadlines.js');
-    await refreshStaleDeadlines(t.db.kysely, '2026-03-20');
+    const { refreshStale } = await import('../../src/server/modules/deadlines/service.js');
+    await refreshStale(t.db.kysely, '2026-03-20');
     const after = (await worker.request('GET', `/api/cases/${c.id}`)).json<{ deadlines: { rule: string; due: string; basis: string }[] }>();
     expect(after.deadlines.map((d) => [d.rule, d.due])).toEqual([
       ['lab.first_conversation', '2026-03-09'],

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Db, type Driver } from '../../src/server/db/database.js';
 import { migrate } from '../../src/server/db/migrate.js';
+import { tenantGuard } from '../../src/server/db/tenant-guard.js';
 
 // Integration tests run on the embedded database always, and on real PostgreSQL too when
 // TEST_DATABASE_URL is set. Each test file gets its own fresh database: tests never share state.
@@ -23,10 +24,14 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-/** A fresh, empty database (not migrated) on the given driver. */
-export async function emptyDatabase(driver: Driver): Promise<TestDb> {
+/**
+ * A fresh, empty database (not migrated) on the given driver. `guard: false` is for the
+ * benchmarks only: they measure the server as it runs in production, without the guard's parse.
+ */
+export async function emptyDatabase(driver: Driver, options: { guard?: boolean } = {}): Promise<TestDb> {
+  const plugins = options.guard === false ? [] : [tenantGuard()];
   if (driver === 'pglite') {
-    const db = await openDatabase({ driver: 'pglite' });
+    const db = await openDatabase({ driver: 'pglite' }, { plugins });
     return { db, drop: () => db.close() };
   }
   const base = process.env.TEST_DATABASE_URL;
@@ -35,7 +40,7 @@ export async function emptyDatabase(driver: Driver): Promise<TestDb> {
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ driver: 'postgres', url: url.toString(), maxConnections: 5 });
+  const db = await openDatabase({ driver: 'postgres', url: url.toString(), maxConnections: 5 }, { plugins });
   return {
     db,
     drop: async () => {

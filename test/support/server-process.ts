@@ -37,11 +37,15 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-/** Starts `medspiller start` as a real process and waits until /api/ready answers 200. */
+/**
+ * Starts `medspiller start` as a real process and waits until /api/ready answers 200. The server
+ * runs with the tenant guard, as the integration tests' databases do: a statement on a tenant
+ * table without its municipality filter fails the request.
+ */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'start'], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'debug', PORT: String(port), ...env },
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'debug', PORT: String(port), MEDSPILLER_TENANT_GUARD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -29,11 +29,10 @@ export default {
     return runWithDatabaseErrors(async (config) => {
       const { openConfiguredDatabase } = await import('../../server/runtime.js');
       const { verifyMunicipalityChain } = await import('../../server/modules/audit/service.js');
+      const { listMunicipalities } = await import('../../server/modules/system/service.js');
       const opened = await openConfiguredDatabase(config);
       try {
-        let query = opened.db.kysely.selectFrom('municipality').select(['id', 'code', 'name']).orderBy('code');
-        if (values.municipality !== undefined) query = query.where('code', '=', values.municipality);
-        const municipalities = await query.execute();
+        const municipalities = await listMunicipalities(opened.db.kysely, values.municipality);
         if (municipalities.length === 0) {
           process.stderr.write(values.municipality === undefined ? 'No municipalities in the database.\n' : `No municipality with code ${values.municipality}.\n`);
           return values.municipality === undefined ? 0 : EXIT_BAD_INPUT;

@@ -3,7 +3,8 @@ export const ROLES = ['caseworker', 'company_consultant', 'team_leader', 'analys
 
 export type Role = (typeof ROLES)[number];
 
-export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'citizen');
+export type StaffRole = Exclude<Role, 'citizen'>;
+export const STAFF_ROLES: readonly StaffRole[] = ROLES.filter((r): r is StaffRole => r !== 'citizen');
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

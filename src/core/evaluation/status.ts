@@ -1,9 +1,9 @@
 // The weekly status of a citizen in an experiment's follow-up and the classes the outcome
 // definitions use (see docs/evaluation.md).
 
-export const WEEK_STATUSES = ['none', 'active_measure', 'internship', 'subsidised_hours', 'flexjob', 'education', 'ordinary_job'] as const;
+import { WEEK_STATUSES, type WeekStatus } from '../vocabulary.js';
 
-export type WeekStatus = (typeof WEEK_STATUSES)[number];
+export { WEEK_STATUSES, type WeekStatus };
 
 /** Status code = index in WEEK_STATUSES. */
 export const STATUS_CODE: Readonly<Record<WeekStatus, number>> = {

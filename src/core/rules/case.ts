@@ -1,26 +1,10 @@
 // The facts of one case that deadlines are counted from, and their validation.
 import { isAfter, type IsoDate } from './date.js';
 import { FieldReader, fieldPath, type JsonRecord, type Result } from './fields.js';
+import { CATEGORIES, EVENT_TYPES, TRACKS, type Category, type Track } from '../vocabulary.js';
 
-export const CATEGORIES = ['job_ready', 'activity_ready'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const TRACKS = ['near_job_ready', 'step_up', 'rehab_team'] as const;
-export type Track = (typeof TRACKS)[number];
-
-export const EVENT_TYPES = [
-  'conversation',
-  'resource_conversation',
-  'activity',
-  'mentor',
-  'company_consultant_contact',
-  'rehab_team_referral',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-/** Event types that have a start (`date`) and an optional `end`. */
-export const SPAN_TYPES = ['activity', 'mentor'] as const satisfies readonly EventType[];
-export const CONVERSATION_TYPES = ['conversation', 'resource_conversation'] as const satisfies readonly EventType[];
+export { CATEGORIES, CONVERSATION_TYPES, EVENT_TYPES, SPAN_TYPES, TRACKS } from '../vocabulary.js';
+export type { Category, EventType, Track } from '../vocabulary.js';
 
 export interface ConversationEvent {
   readonly type: 'conversation' | 'resource_conversation';

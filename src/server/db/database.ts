@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type KyselyPlugin } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { parsers } from './types.js';
@@ -22,15 +22,21 @@ export interface Db {
 
 export type DbTarget = { driver: 'pglite'; dataDir?: string } | { driver: 'postgres'; url: string; maxConnections?: number };
 
-export async function openDatabase(target: DbTarget): Promise<Db> {
-  return target.driver === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url, target.maxConnections ?? 10);
+export interface DbOptions {
+  /** Kysely plugins on every query, e.g. the tests' tenant guard. */
+  plugins?: KyselyPlugin[];
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+export async function openDatabase(target: DbTarget, options: DbOptions = {}): Promise<Db> {
+  const plugins = options.plugins ?? [];
+  return target.driver === 'pglite' ? openPglite(target.dataDir, plugins) : openPostgres(target.url, target.maxConnections ?? 10, plugins);
+}
+
+async function openPglite(dataDir: string | undefined, plugins: KyselyPlugin[]): Promise<Db> {
   // dataDir undefined = in memory (tests). PGlite has a single connection: every query of a
   // transaction must go through the transaction object, or it waits for itself forever.
   const pglite = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), parsers });
-  const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins });
   let closed = false;
   return {
     kysely,
@@ -59,11 +65,11 @@ function pgTypes(): pg.CustomTypesConfig {
   return { getTypeParser: ((oid: number) => parsers[oid] ?? fallback(oid, 'text')) as pg.CustomTypesConfig['getTypeParser'] };
 }
 
-async function openPostgres(url: string, max: number): Promise<Db> {
+async function openPostgres(url: string, max: number, plugins: KyselyPlugin[]): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes() });
   // An idle client that loses its server emits 'error'; without a listener that kills the process.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   await kysely.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
   let closed = false;
   return {

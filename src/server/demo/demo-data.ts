@@ -1,16 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Role } from '../../core/access/roles.js';
-import { createExperiment } from '../modules/experiments/design.js';
 import type { Actor } from '../../core/access/actor.js';
+import type { Role } from '../../core/access/roles.js';
 import { generateFictitiousCprs } from '../../core/cpr/index.js';
 import { addDays } from '../../core/rules/index.js';
 import { danishDate, type Ctx } from '../context.js';
 import type { CprKeyring } from '../crypto/index.js';
-import { recordEvent, setTrack, setVisitation } from '../modules/cases/case-write.js';
-import { registerCitizen } from '../modules/cases/registration.js';
 import type { Database } from '../db/schema.js';
-import { hashPassword } from '../modules/session/service.js';
+import { Tenant } from '../db/tenant.js';
+import * as access from '../modules/access/service.js';
+import { recordEvent, setTrack, setVisitation } from '../modules/cases/changes.js';
+import { registerCitizen } from '../modules/cases/registration.js';
+import { createExperiment } from '../modules/experiments/service.js';
+import * as system from '../modules/system/service.js';
+import * as teams from '../modules/teams/service.js';
+import { hashPassword } from '../modules/users/password.js';
+import * as users from '../modules/users/service.js';
 
 // A small demo municipality for trying Medspiller: one user per role sharing one password,
 // printed at start-up. Not for production: the password is public.
@@ -38,13 +42,11 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
 
 /** True when the database holds no municipality yet. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
+  return system.hasNoMunicipality(db);
 }
 
 export async function hasDemoMunicipality(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('municipality').select('id').where('code', '=', DEMO_MUNICIPALITY.code).executeTakeFirst();
-  return row !== undefined;
+  return (await system.findMunicipalityByCode(db, DEMO_MUNICIPALITY.code)) !== undefined;
 }
 
 interface DemoCitizen {
@@ -89,13 +91,14 @@ const DEMO_EXPERIMENT = {
   consent_required: true,
 };
 
-async function loadDemoCases(trx: Kysely<Database>, municipalityId: string, caseworker: Actor, citizens: readonly DemoCitizen[], cprs: readonly string[], keyring: CprKeyring, now: Date): Promise<string[]> {
+/** Registers the citizens with the caseworker and records their conversations, visitation and track; returns the citizens' ids. */
+async function loadDemoCases(db: Tenant, caseworker: Actor, citizens: readonly DemoCitizen[], cprs: readonly string[], keyring: CprKeyring, now: Date): Promise<string[]> {
   const today = danishDate(now);
-  const ctx: Ctx = { db: trx, actor: caseworker, requestId: 'demo-data', now, today, keyring };
+  const ctx: Ctx = { db, actor: caseworker, requestId: 'demo-data', now, today, keyring };
   const citizenIds: string[] = [];
   for (const [i, d] of citizens.entries()) {
     const registered = addDays(today, -d.registeredDaysAgo);
-    const caseId = await registerCitizen(ctx, {
+    const { id: caseId } = await registerCitizen(ctx, {
       cpr: cprs[i] ?? '',
       name: d.name,
       benefit: 'cash_benefit',
@@ -103,18 +106,19 @@ async function loadDemoCases(trx: Kysely<Database>, municipalityId: string, case
       registered,
       contact_channel: i % 2 === 0 ? 'phone' : 'sms',
     });
-    const versionOf = async () => (await trx.selectFrom('citizen_case').select(['version', 'citizen_id']).where('municipality_id', '=', municipalityId).where('id', '=', caseId).executeTakeFirstOrThrow());
-    let row = await versionOf();
-    citizenIds.push(row.citizen_id);
-    const ref = { id: caseId, citizenId: row.citizen_id, access: { read: true, write: true, reassign: false, viaGrant: false } };
+    const inHand = () => access.withCase(ctx, caseId, 'write');
+    citizenIds.push((await inHand()).citizenId);
     for (const day of d.conversations) {
-      await recordEvent(ctx, ref, { type: day === d.conversations[1] && d.track !== undefined ? 'resource_conversation' : 'conversation', date: addDays(registered, day), held: true, mode: day % 2 === 0 ? 'home' : 'phone' });
+      await recordEvent(ctx, await inHand(), { type: day === d.conversations[1] && d.track !== undefined ? 'resource_conversation' : 'conversation', date: addDays(registered, day), held: true, mode: day % 2 === 0 ? 'home' : 'phone' });
     }
     if (d.category !== undefined) {
-      await setVisitation(ctx, ref, { category: d.category, reason: d.reason ?? '', version: row.version });
-      row = await versionOf();
+      const c = await inHand();
+      await setVisitation(ctx, c, { category: d.category, reason: d.reason ?? '', version: c.version });
     }
-    if (d.track !== undefined) await setTrack(ctx, ref, { track: d.track, reason: d.reason ?? '', version: row.version });
+    if (d.track !== undefined) {
+      const c = await inHand();
+      await setTrack(ctx, c, { track: d.track, reason: d.reason ?? '', version: c.version });
+    }
   }
   return citizenIds;
 }
@@ -124,17 +128,12 @@ export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, no
   if (await hasDemoMunicipality(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    const municipalityId = randomUUID();
-    await trx.insertInto('municipality').values({ id: municipalityId, ...DEMO_MUNICIPALITY }).execute();
+    const municipalityId = await system.createMunicipality(trx, DEMO_MUNICIPALITY);
+    const tenant = new Tenant(trx, municipalityId);
     const ids = new Map<string, string>();
     for (const login of DEMO_LOGINS) {
-      const id = randomUUID();
-      ids.set(login.email, id);
-      await trx
-        .insertInto('app_user')
-        .values({ municipality_id: municipalityId, id, kind: login.role === 'citizen' ? 'citizen' : 'staff', email: login.email, name: login.name, password_hash: passwordHash })
-        .execute();
-      await trx.insertInto('user_role').values({ municipality_id: municipalityId, user_id: id, role: login.role }).execute();
+      const kind = login.role === 'citizen' ? 'citizen' : 'staff';
+      ids.set(login.email, await users.addUser(tenant, { kind, email: login.email, name: login.name, passwordHash, roles: [login.role] }));
     }
     const user = (email: string): { id: string; login: DemoLogin } => {
       const login = DEMO_LOGINS.find((l) => l.email === email);
@@ -146,22 +145,17 @@ export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, no
       const { id, login } = user(email);
       return { userId: id, municipalityId, kind: 'staff', name: login.name, email: login.email, roles: [login.role] };
     };
-    const team = async (name: string, leaderId: string | null, members: readonly string[]) => {
-      const teamId = randomUUID();
-      await trx.insertInto('team').values({ municipality_id: municipalityId, id: teamId, name, leader_id: leaderId, caseload_cap: 15 }).execute();
-      for (const email of members) await trx.insertInto('team_member').values({ municipality_id: municipalityId, team_id: teamId, user_id: user(email).id }).execute();
-    };
+    const team = (name: string, leaderId: string | null, members: readonly string[]) =>
+      teams.createTeam(tenant, { name, leaderId, caseloadCap: 15, memberIds: members.map((email) => user(email).id) });
     await team('Team Medspiller', user('teamleder@demo.medspiller.dk').id, ['sagsbehandler@demo.medspiller.dk', 'virksomhedskonsulent@demo.medspiller.dk']);
     await team('Team Nord', null, ['sagsbehandler2@demo.medspiller.dk']);
     const cprs = generateFictitiousCprs('medspiller-demo', DEMO_CITIZENS.length + 1, { fromYear: 1965, toYear: 2000 });
-    const citizenIds = await loadDemoCases(trx, municipalityId, actorOf('sagsbehandler@demo.medspiller.dk'), DEMO_CITIZENS, cprs, keyring, now);
-    await loadDemoCases(trx, municipalityId, actorOf('sagsbehandler2@demo.medspiller.dk'), [OTHER_TEAM_CITIZEN], cprs.slice(DEMO_CITIZENS.length), keyring, now);
-    await createExperiment({ db: trx, actor: actorOf('analytiker@demo.medspiller.dk'), requestId: 'demo-data', now, today: danishDate(now), keyring }, DEMO_EXPERIMENT);
+    const citizenIds = await loadDemoCases(tenant, actorOf('sagsbehandler@demo.medspiller.dk'), DEMO_CITIZENS, cprs, keyring, now);
+    await loadDemoCases(tenant, actorOf('sagsbehandler2@demo.medspiller.dk'), [OTHER_TEAM_CITIZEN], cprs.slice(DEMO_CITIZENS.length), keyring, now);
+    await createExperiment({ db: tenant, actor: actorOf('analytiker@demo.medspiller.dk'), requestId: 'demo-data', now, today: danishDate(now), keyring }, DEMO_EXPERIMENT);
     // The demo citizen login is the first demo citizen, Bente Borger.
     const citizenUser = ids.get('borger@demo.medspiller.dk');
-    if (citizenUser !== undefined && citizenIds[0] !== undefined) {
-      await trx.updateTable('app_user').set({ citizen_id: citizenIds[0] }).where('municipality_id', '=', municipalityId).where('id', '=', citizenUser).execute();
-    }
+    if (citizenUser !== undefined && citizenIds[0] !== undefined) await users.linkCitizenLogin(tenant, citizenUser, citizenIds[0]);
   });
   return true;
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { danishDate, type Ctx } from '../context.js';
 import type { CprKeyring } from '../crypto/index.js';
 import type { Db } from '../db/database.js';
+import { Tenant } from '../db/tenant.js';
 
 export interface Services {
   db: Db;
@@ -22,6 +23,6 @@ export async function inTransaction<T>(services: Services, request: FastifyReque
   if (actor === null) throw new Error('inTransaction needs an authenticated route');
   const now = services.clock();
   return services.db.kysely.transaction().execute((trx: Kysely<Database>) =>
-    fn({ db: trx, actor, requestId: request.id, now, today: danishDate(now), keyring: services.keyring }),
+    fn({ db: new Tenant(trx, actor.municipalityId), actor, requestId: request.id, now, today: danishDate(now), keyring: services.keyring }),
   );
 }

@@ -1,8 +1,43 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
+
+// Building blocks of every module's schema.ts. The schemas are the API's one contract: the
+// server validates and serialises with them, the web app takes its types from them
+// (`import type`, `Static<typeof …>`), and OpenAPI documents them. So schema files import only
+// TypeBox, src/core and this file: nothing that needs Node.
+
+/** A union of string literals from one of src/core/vocabulary.ts's lists. */
+export const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}): TUnion<TLiteral<T>[]> =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  );
+
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Instant = Type.String({ format: 'date-time' });
+export const Uuid = Type.String({ format: 'uuid' });
+/** Required text of a person: at least one character, at most `max`. */
+export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const PersonRef = Type.Object({ id: Uuid, name: Type.String() });
+export const Version = Type.Integer({ minimum: 1, description: 'the version you read; a stale one answers 409' });
+
+/** `?limit=&offset=` of a list route. */
+export const PageQuery = (defaultLimit: number, maxLimit: number) =>
+  Type.Object({
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: maxLimit, default: defaultLimit })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  });
+
+/** A page of a list: the total and the items on this page. */
+export const Paged = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ total: Type.Integer(), items: Type.Array(item) });
 
 /** The body of every 4xx/5xx answer. */
 export const ErrorBody = Type.Object(
-  { code: Type.String({ description: 'stable error code, e.g. invalid_input' }), message: Type.String({ description: 'for people, in Danish or English' }) },
+  {
+    code: Type.String({ description: 'stable error code, e.g. invalid_input' }),
+    message: Type.String({ description: 'for people, in Danish or English' }),
+  },
   { additionalProperties: true, $id: 'ErrorBody' },
 );
 

@@ -2,11 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access/actor.js';
 import { hasAnyRole } from '../../core/access/actor.js';
-import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { parseSessionCookie, resolveSession, SESSION_RULES } from '../modules/session/service.js';
 import type { Policy } from './policy.js';
-import { enforceScope } from './scope.js';
+import type { ScopeCheck } from './scope.js';
+
+// Who is calling, and may they: the session cookie, the CSRF check and the route's declared
+// policy and scope, before the body is parsed. The session and the scope come from the
+// modules that own them, handed in by app.ts: plugins import no module.
 
 export const SESSION_COOKIE = 'medspiller_session';
 export const CSRF_COOKIE = 'medspiller_csrf';
@@ -41,21 +43,23 @@ function sameToken(a: string | undefined, b: string | undefined | null): boolean
 
 export interface CookieOptions {
   secure: boolean;
+  /** Seconds the browser keeps the session cookies: the session's absolute lifetime. */
+  sessionMaxAge: number;
 }
 
 export function setSessionCookies(reply: FastifyReply, session: string, csrf: string, options: CookieOptions): void {
-  const maxAge = SESSION_RULES.absoluteHours * 3600;
+  const maxAge = options.sessionMaxAge;
   reply.setCookie(SESSION_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge });
   // Readable by the web app, which echoes it in X-CSRF-Token: a cross-site page can neither read it nor set the header.
   reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'lax', secure: options.secure, maxAge });
 }
 
-export function clearSessionCookies(reply: FastifyReply, options: CookieOptions): void {
+export function clearSessionCookies(reply: FastifyReply, options: Pick<CookieOptions, 'secure'>): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', secure: options.secure });
 }
 
 /** Gives an anonymous visitor a CSRF cookie, so that even the login form is protected against forged posts. */
-export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, options: CookieOptions): void {
+export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, options: Pick<CookieOptions, 'secure'>): void {
   if (request.cookies[CSRF_COOKIE] !== undefined) return;
   reply.setCookie(CSRF_COOKIE, randomBytes(32).toString('base64url'), { path: '/', httpOnly: false, sameSite: 'lax', secure: options.secure });
 }
@@ -68,7 +72,14 @@ function checkPolicy(policy: Policy, actor: Actor | null): void {
   }
 }
 
-export function registerAuth(app: FastifyInstance, db: Db): void {
+export interface AuthOptions {
+  /** The live session a session cookie's value names, if any. */
+  resolveSession: (cookieValue: string | undefined) => Promise<{ actor: Actor; csrfToken: string } | undefined>;
+  /** Decides a route's declared scope for the caller; throws 404 outside it. */
+  checkScope: ScopeCheck;
+}
+
+export function registerAuth(app: FastifyInstance, { resolveSession, checkScope }: AuthOptions): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrf', null);
   app.decorateRequest('scope', null);
@@ -88,8 +99,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   // Before the body is even parsed: a caller without the right gets 401/403/404, never a
   // 400 or 415 that would tell them how to shape a request they may not make.
   app.addHook('onRequest', async (request) => {
-    const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
-    const session = cookie === undefined ? undefined : await resolveSession(db.kysely, cookie);
+    const session = await resolveSession(request.cookies[SESSION_COOKIE]);
     if (session !== undefined) {
       request.actor = session.actor;
       request.sessionCsrf = session.csrfToken;
@@ -109,7 +119,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
       }
     }
     if (policy.access === 'roles' && policy.scope !== undefined && request.actor !== null) {
-      await enforceScope(request, db.kysely, policy.scope, request.actor);
+      await checkScope(request, policy.scope, request.actor);
     }
   });
 }

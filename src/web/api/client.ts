@@ -1,6 +1,7 @@
 // One fetch wrapper for every call to our own API: JSON in and out (or a file's text sent
 // as-is), same-origin cookies, the CSRF double-submit header on state-changing requests, and
-// one typed error.
+// one typed error. The answers' types are the server's TypeBox schemas (src/server/modules/
+// <m>/schema.ts): the server validates and serialises by them, so the app trusts their shape.
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -13,6 +14,7 @@ export type ApiErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'version_conflict'
   | 'network_error'
   | 'unexpected_response'
   | (string & {});
@@ -30,6 +32,33 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError; one that is not from the API counts as an unexpected response. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'unexpected_response', error instanceof Error ? error.message : String(error));
+}
+
+/** The API's error when it tells a person something; null for no answer or one that is not ours. */
+export function readableError(error: unknown): ApiError | null {
+  if (!(error instanceof ApiError) || error.code === 'network_error' || error.code === 'unexpected_response') return null;
+  return error;
+}
+
+/** The problems a 400 lists (design checks, weekly import), or none. */
+export function listedProblems(error: ApiError): string[] {
+  const problems = error.details.problems;
+  if (!Array.isArray(problems)) return [];
+  return problems.filter((problem): problem is string => typeof problem === 'string');
+}
+
+/** `?name=value&…` of the values given, or '' when there are none. */
+export function queryString(params: Readonly<Record<string, string | number | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 const UNSAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface ApiClientDeps {
@@ -40,30 +69,30 @@ export interface ApiClientDeps {
   language: () => string;
 }
 
-export interface RequestOptions<T> {
+export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as-is with its content type instead of JSON, e.g. an uploaded CSV file. */
   text?: { contentType: string; content: string };
-  /** Turns the parsed JSON into the typed result; throw to reject an unexpected shape. */
-  parse?: (json: unknown) => T;
 }
 
 export interface ApiClient {
-  request<T = void>(method: HttpMethod, path: string, options?: RequestOptions<T>): Promise<T>;
+  /** The answer's JSON as `T`, the route's response schema; nothing for an empty answer. */
+  request<T = void>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** The body's JSON (undefined when empty), or null when it is not JSON at all. */
+async function readJson(response: Response): Promise<{ json: unknown } | null> {
   const text = await response.text();
-  if (text === '') return undefined;
+  if (text === '') return { json: undefined };
   try {
-    return JSON.parse(text) as unknown;
+    return { json: JSON.parse(text) as unknown };
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -77,7 +106,7 @@ function errorFrom(status: number, body: unknown): ApiError {
 
 export function createApiClient(deps: ApiClientDeps): ApiClient {
   return {
-    async request<T>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<T> {
+    async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
       const headers = new Headers({ Accept: 'application/json', 'Accept-Language': deps.language() });
       if (UNSAFE_METHODS.has(method)) {
         const token = readCookie(deps.cookies(), CSRF_COOKIE);
@@ -99,15 +128,11 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
         const detail = cause instanceof Error ? cause.message : String(cause);
         throw new ApiError(0, 'network_error', detail);
       }
-      const json = await readJson(response);
-      if (!response.ok) throw errorFrom(response.status, json);
-      if (options.parse === undefined) return undefined as T;
-      try {
-        return options.parse(json);
-      } catch (cause) {
-        const detail = cause instanceof Error ? cause.message : String(cause);
-        throw new ApiError(response.status, 'unexpected_response', detail);
-      }
+      const body = await readJson(response);
+      if (!response.ok) throw errorFrom(response.status, body?.json);
+      if (body === null) throw new ApiError(response.status, 'unexpected_response', 'the answer is not JSON');
+      // The server serialised the answer by the route's response schema, whose type `T` is.
+      return body.json as T;
     },
   };
 }

@@ -2,14 +2,14 @@
 // the right on wide screens and in the mobile drawer on narrow ones.
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../api/session.js';
+import type { SessionBody } from '../api/session.js';
 import { knownRoles } from '../roles.js';
 import { Link } from '../router/Link.js';
 import { Icon } from './Icon.js';
 import { MobileMenu } from './MobileMenu.js';
 
 interface HeaderProps {
-  session: Session;
+  session: SessionBody;
   loggingOut: boolean;
   onLogOut: () => void;
 }

@@ -1,6 +1,6 @@
 // A deadline's status as a DKFDS badge: colour and word together, never colour alone.
 import { useTranslation } from 'react-i18next';
-import type { DeadlineStatus } from '../api/vocabulary.js';
+import type { DeadlineStatus } from '../../core/vocabulary.js';
 
 const VARIANT: Record<DeadlineStatus, string> = {
   overdue: 'badge-error',

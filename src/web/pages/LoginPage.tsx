@@ -88,7 +88,7 @@ export function LoginPage() {
         </Alert>
       )}
       <p className="font-lead">{t('login.intro')}</p>
-      <ErrorSummary heading={t('login.errorHeading')} problems={problems} attempt={attempt} />
+      <ErrorSummary id="error-summary" headingLevel={2} heading={t('login.errorHeading')} problems={problems} attempt={attempt} />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('login.title')}>
         <TextField
           id={EMAIL_ID}

@@ -1,6 +1,6 @@
 // The start page: one section per role the user holds, saying what that role will do here.
 import { useTranslation } from 'react-i18next';
-import type { Session, SessionUser } from '../api/session.js';
+import type { SessionBody, SessionUser } from '../api/session.js';
 import { Alert } from '../components/Alert.js';
 import { Page } from '../components/Page.js';
 import { formatDate } from '../i18n/format.js';
@@ -117,7 +117,7 @@ function StartContent({ user }: { user: SessionUser }) {
   );
 }
 
-export function StartPage({ session }: { session: Session }) {
+export function StartPage({ session }: { session: SessionBody }) {
   if (session.user === null) return null;
   return <StartContent user={session.user} />;
 }

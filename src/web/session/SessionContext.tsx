@@ -1,27 +1,22 @@
 // Who is logged in: fetched once at start, replaced on log in and log out.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError } from '../api/client.js';
 import { api } from '../api/browser.js';
-import { ANONYMOUS, fetchSession, logIn as postLogIn, logOut as deleteSession, type Session } from '../api/session.js';
+import { asApiError, type ApiError } from '../api/client.js';
+import { ANONYMOUS, fetchSession, logIn as postLogIn, logOut as deleteSession, type SessionBody } from '../api/session.js';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'failed'; error: ApiError }
-  | { status: 'ready'; session: Session };
+  | { status: 'ready'; session: SessionBody };
 
 interface SessionContextValue {
   state: SessionState;
   reload: () => void;
-  logIn: (email: string, password: string) => Promise<Session>;
+  logIn: (email: string, password: string) => Promise<SessionBody>;
   logOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
-
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError(0, 'unexpected_response', error instanceof Error ? error.message : String(error));
-}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -69,6 +64,6 @@ export function useSession(): SessionContextValue {
 }
 
 /** The session once loaded; anonymous while loading or after a failure. */
-export function currentSession(state: SessionState): Session {
+export function currentSession(state: SessionState): SessionBody {
   return state.status === 'ready' ? state.session : ANONYMOUS;
 }

@@ -1,12 +1,41 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/access/actor.js';
 import { createChainVerifier, GENESIS_HASH, hashEvent, type ChainBreakReason, type JsonObject } from '../../../core/audit/index.js';
+import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { Tenant } from '../../db/tenant.js';
 import { sha256Hex } from '../../crypto/index.js';
+import { notFound } from '../../errors.js';
+import { citizenIdOf } from '../users/service.js';
 import * as q from './queries.js';
 
 /** What was done to personal data. */
 export type AuditAction = 'read' | 'create' | 'update' | 'reveal_cpr' | 'break_glass' | 'export';
+
+/** What a use case says about the personal data it touched; who, when and the request come from its Ctx. */
+export interface AuditNote {
+  citizenId: string | null;
+  action: AuditAction;
+  /** The kind of record touched, e.g. `citizen`, `case`, `case_timeline`. */
+  entity: string;
+  entityId: string;
+  /** Why: the work purpose (e.g. `case_work`) or the reason written when breaking the glass. */
+  purpose: string;
+  details?: JsonObject;
+}
+
+/**
+ * Records what a use case did to personal data, in its transaction: then no personal data is
+ * served or changed without its event.
+ */
+export async function record(ctx: Ctx, notes: AuditNote | readonly AuditNote[]): Promise<void> {
+  const list = Array.isArray(notes) ? (notes as readonly AuditNote[]) : [notes as AuditNote];
+  await recordAudits(
+    ctx.db,
+    list.map((n) => ({ ...n, actor: ctx.actor, requestId: ctx.requestId })),
+    ctx.now,
+  );
+}
 
 export interface AuditEntry {
   actor: Actor;
@@ -25,13 +54,13 @@ export interface AuditEntry {
  * Appends events to the municipality's chain, in order. Call it in the same transaction as
  * the read or write it records: then no personal data is served or changed without its event.
  */
-export async function recordAudits(db: Kysely<Database>, entries: readonly AuditEntry[], now = new Date()): Promise<void> {
+export async function recordAudits(db: Tenant, entries: readonly AuditEntry[], now: Date): Promise<void> {
   const first = entries[0];
   if (first === undefined) return;
-  const municipalityId = first.actor.municipalityId;
-  if (entries.some((e) => e.actor.municipalityId !== municipalityId)) throw new Error('audit events of one call must share a municipality');
-  const append = async (trx: Kysely<Database>) => {
-    const head = await q.lockHead(trx, municipalityId, GENESIS_HASH);
+  const municipalityId = db.municipalityId;
+  if (entries.some((e) => e.actor.municipalityId !== municipalityId)) throw new Error('audit events of one call must share the municipality');
+  const append = async (trx: Tenant) => {
+    const head = await q.lockHead(trx, GENESIS_HASH);
     let prev = head;
     const rows: q.StoredEvent[] = [];
     for (const entry of entries) {
@@ -55,12 +84,8 @@ export async function recordAudits(db: Kysely<Database>, entries: readonly Audit
     }
     await q.appendEvents(trx, rows);
   };
-  if (db.isTransaction) await append(db);
-  else await db.transaction().execute(append);
-}
-
-export async function recordAudit(db: Kysely<Database>, entry: AuditEntry, now = new Date()): Promise<void> {
-  await recordAudits(db, [entry], now);
+  if (db.kysely.isTransaction) await append(db);
+  else await db.kysely.transaction().execute((trx) => append(db.with(trx)));
 }
 
 export type ChainReport =
@@ -68,12 +93,13 @@ export type ChainReport =
   | { ok: false; events: number; brokenAt: number; reason: ChainBreakReason | 'head_mismatch' };
 
 /** Re-computes a municipality's whole chain, page by page, and compares its end with the head. */
-export async function verifyMunicipalityChain(db: Kysely<Database>, municipalityId: string, pageSize = 5000): Promise<ChainReport> {
+export async function verifyMunicipalityChain(kysely: Kysely<Database>, municipalityId: string, pageSize = 5000): Promise<ChainReport> {
+  const db = new Tenant(kysely, municipalityId);
   const verifier = createChainVerifier({ sha256Hex });
   let after = 0;
   let events = 0;
   for (;;) {
-    const page = await q.chainPage(db, municipalityId, after, pageSize);
+    const page = await q.chainPage(db, after, pageSize);
     for (const row of page) {
       const failure = verifier.push({ ...row, details: row.details as JsonObject });
       if (failure !== null && !failure.ok) return { ok: false, events, brokenAt: Number(failure.brokenAt), reason: failure.reason };
@@ -85,9 +111,29 @@ export async function verifyMunicipalityChain(db: Kysely<Database>, municipality
   const result = verifier.finish();
   if (!result.ok) return { ok: false, events, brokenAt: Number(result.brokenAt), reason: result.reason };
   // Removing the newest events leaves a valid shorter chain; the head row still remembers the end.
-  const head = await q.headOf(db, municipalityId);
+  const head = await q.headOf(db);
   if (head !== undefined && (head.seq !== Number(result.head.seq) || head.hash !== result.head.hash)) {
     return { ok: false, events, brokenAt: Number(result.head.seq) + 1, reason: 'head_mismatch' };
   }
   return { ok: true, events };
+}
+
+/** Who touched a citizen's data, newest first (the data-protection officer's view). */
+export async function accessLog(ctx: Ctx, citizenId: string, page: { limit?: number | undefined; before?: number | undefined }) {
+  const rows = await q.eventsForCitizen(ctx.db, citizenId, page.limit ?? 100, page.before);
+  return rows.map((r) => ({
+    seq: r.seq,
+    occurred_at: r.occurred_at.toISOString(),
+    actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
+    action: r.action,
+    entity: r.entity,
+    purpose: r.purpose,
+  }));
+}
+
+/** A citizen's own access log: who has seen my data. */
+export async function myAccessLog(ctx: Ctx, page: { limit?: number | undefined; before?: number | undefined }) {
+  const citizenId = await citizenIdOf(ctx.db, ctx.actor.userId);
+  if (citizenId === null) throw notFound({ da: 'Din bruger er ikke knyttet til en borger.', en: 'Your user is not linked to a citizen.' });
+  return accessLog(ctx, citizenId, page);
 }

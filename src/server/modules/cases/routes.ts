@@ -1,17 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, errorResponses } from '../../http/schemas.js';
+import { errorResponses } from '../../http/schemas.js';
 import { inTransaction, type Services } from '../../http/context.js';
 import { roles, scoped } from '../../plugins/policy.js';
-import { scopedCase } from '../../plugins/scope.js';
-import { breakGlass, findCaseByCpr, revealCpr } from './case-access.js';
-import { loadCase, readCase, searchCases } from './case-read.js';
-import { reassign, recordEvent, setTrack, setVisitation, updateContact, voidEvent } from './case-write.js';
-import { registerCitizen } from './registration.js';
+import { breakGlass, withCase } from '../access/service.js';
+import { reassign, recordEvent, setTrack, setVisitation, updateContact, voidEvent } from './changes.js';
+import { readCase, revealCpr, searchCases } from './reading.js';
+import { findCaseByCpr, registerCitizen } from './registration.js';
 import * as S from './schema.js';
 import { contactPersons, timeline } from './timeline.js';
-import { loadActorScope } from './scope.js';
-import { caseAccess } from '../../../core/access/case-scope.js';
+
+// Each route about one case decides access on the case row inside its transaction
+// (withCase), after the early check of its declared scope; the use case works from that row.
 
 const CASE_STAFF = ['caseworker', 'company_consultant', 'team_leader'] as const;
 const tags = ['cases'];
@@ -21,159 +21,138 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/cases',
     {
       config: { policy: roles('caseworker', 'team_leader') },
-      schema: { tags, summary: 'Register a citizen and open their case', body: S.RegisterBody, response: { 201: S.CaseBody, ...errorResponses } },
+      schema: { operationId: 'registerCitizen', tags, summary: 'Register a citizen and open their case', body: S.RegisterBody, response: { 201: S.CaseBody, ...errorResponses } },
     },
-    async (request, reply) => {
-      const body = await inTransaction(services, request, async (ctx) => {
-        const caseId = await registerCitizen(ctx, request.body);
-        // The registrar gets what their scope grants on the new case (a team leader reads, the caseworker writes).
-        const scope = await loadActorScope(ctx.db, ctx.actor, ctx.now);
-        const c = await ctx.db.selectFrom('citizen_case').select(['citizen_id', 'caseworker_id', 'team_id']).where('municipality_id', '=', ctx.actor.municipalityId).where('id', '=', caseId).executeTakeFirstOrThrow();
-        const access = caseAccess(scope, { id: caseId, municipalityId: ctx.actor.municipalityId, citizenId: c.citizen_id, caseworkerId: c.caseworker_id, teamId: c.team_id });
-        return loadCase(ctx, caseId, access);
-      });
-      return reply.status(201).send(body);
-    },
+    async (request, reply) => reply.status(201).send(await inTransaction(services, request, (ctx) => registerCitizen(ctx, request.body))),
   );
 
   app.get(
     '/api/cases',
     {
       config: { policy: roles(...CASE_STAFF) },
-      schema: { tags, summary: 'Search the cases you may see', querystring: S.SearchQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(S.CaseSummary) }), ...errorResponses } },
+      schema: { operationId: 'searchCases', tags, summary: 'Search the cases you may see', querystring: S.SearchQuery, response: { 200: S.CasePage, ...errorResponses } },
     },
-    async (request) => inTransaction(services, request, async (ctx) => searchCases(ctx, await loadActorScope(ctx.db, ctx.actor, ctx.now), request.query)),
+    async (request) => inTransaction(services, request, (ctx) => searchCases(ctx, request.query)),
   );
 
   app.post(
     '/api/cases/find-by-cpr',
     {
       config: { policy: roles(...CASE_STAFF) },
-      schema: { tags, summary: 'Find a case by whole CPR number (in the body, never the URL)', body: S.CprSearchBody, response: { 200: Type.Object({ case_id: S.Uuid, in_scope: Type.Boolean() }), ...errorResponses } },
+      schema: { operationId: 'findCaseByCpr', tags, summary: 'Find a case by whole CPR number (in the body, never the URL)', body: S.CprSearchBody, response: { 200: S.CprMatch, ...errorResponses } },
     },
-    async (request) => inTransaction(services, request, async (ctx) => findCaseByCpr(ctx, await loadActorScope(ctx.db, ctx.actor, ctx.now), request.body.cpr)),
+    async (request) => inTransaction(services, request, (ctx) => findCaseByCpr(ctx, request.body.cpr)),
   );
 
   app.get(
     '/api/cases/:caseId',
-    { config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') }, schema: { tags, summary: 'One case with its citizen and deadlines', params: S.CaseParams, response: { 200: S.CaseBody, ...errorResponses } } },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, (ctx) => readCase(ctx, c.id, c.access));
+    {
+      config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') },
+      schema: { operationId: 'getCase', tags, summary: 'One case with its citizen and deadlines', params: S.CaseParams, response: { 200: S.CaseBody, ...errorResponses } },
     },
+    async (request) => inTransaction(services, request, async (ctx) => readCase(ctx, await withCase(ctx, request.params.caseId, 'read'))),
   );
 
   app.put(
     '/api/cases/:caseId/visitation',
-    { config: { policy: scoped('case.write', 'caseworker') }, schema: { tags, summary: 'Record the visitation (job-ready or activity-ready) with the reason', params: S.CaseParams, body: S.VisitationBody, response: { 200: S.CaseBody, ...errorResponses } } },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, async (ctx) => {
-        await setVisitation(ctx, c, request.body);
-        return loadCase(ctx, c.id, c.access);
-      });
+    {
+      config: { policy: scoped('case.write', 'caseworker') },
+      schema: { operationId: 'recordVisitation', tags, summary: 'Record the visitation (job-ready or activity-ready) with the reason', params: S.CaseParams, body: S.VisitationBody, response: { 200: S.CaseBody, ...errorResponses } },
     },
+    async (request) => inTransaction(services, request, async (ctx) => setVisitation(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body)),
   );
 
   app.put(
     '/api/cases/:caseId/track',
-    { config: { policy: scoped('case.write', 'caseworker') }, schema: { tags, summary: 'Place an activity-ready citizen in a track, with the reason', params: S.CaseParams, body: S.TrackBody, response: { 200: S.CaseBody, ...errorResponses } } },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, async (ctx) => {
-        await setTrack(ctx, c, request.body);
-        return loadCase(ctx, c.id, c.access);
-      });
+    {
+      config: { policy: scoped('case.write', 'caseworker') },
+      schema: { operationId: 'placeInTrack', tags, summary: 'Place an activity-ready citizen in a track, with the reason', params: S.CaseParams, body: S.TrackBody, response: { 200: S.CaseBody, ...errorResponses } },
     },
+    async (request) => inTransaction(services, request, async (ctx) => setTrack(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body)),
   );
 
   app.patch(
     '/api/cases/:caseId/citizen',
-    { config: { policy: scoped('case.write', 'caseworker') }, schema: { tags, summary: "Change the citizen's contact details", params: S.CaseParams, body: S.ContactBody, response: { 200: S.CaseBody, ...errorResponses } } },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, async (ctx) => {
-        await updateContact(ctx, c, request.body);
-        return loadCase(ctx, c.id, c.access);
-      });
+    {
+      config: { policy: scoped('case.write', 'caseworker') },
+      schema: { operationId: 'updateCitizenContact', tags, summary: "Change the citizen's contact details", params: S.CaseParams, body: S.ContactBody, response: { 200: S.CaseBody, ...errorResponses } },
     },
+    async (request) => inTransaction(services, request, async (ctx) => updateContact(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body)),
   );
 
   app.post(
     '/api/cases/:caseId/events',
-    { config: { policy: scoped('case.write', 'caseworker') }, schema: { tags, summary: 'Record what happened: a conversation, an activity, a contact', params: S.CaseParams, body: S.EventBody, response: { 201: S.CaseBody, ...errorResponses } } },
-    async (request, reply) => {
-      const c = scopedCase(request);
-      const body = await inTransaction(services, request, async (ctx) => {
-        await recordEvent(ctx, c, request.body);
-        return loadCase(ctx, c.id, c.access);
-      });
-      return reply.status(201).send(body);
+    {
+      config: { policy: scoped('case.write', 'caseworker') },
+      schema: { operationId: 'recordCaseEvent', tags, summary: 'Record what happened: a conversation, an activity, a contact', params: S.CaseParams, body: S.EventBody, response: { 201: S.CaseBody, ...errorResponses } },
     },
+    async (request, reply) =>
+      reply.status(201).send(await inTransaction(services, request, async (ctx) => recordEvent(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body))),
   );
 
   app.post(
     '/api/cases/:caseId/events/:eventId/void',
-    { config: { policy: scoped('case.write', 'caseworker') }, schema: { tags, summary: 'Void a wrongly recorded event (it stays in the history)', params: S.EventParams, body: S.VoidBody, response: { 200: S.CaseBody, ...errorResponses } } },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, async (ctx) => {
-        await voidEvent(ctx, c, request.params.eventId, request.body);
-        return loadCase(ctx, c.id, c.access);
-      });
+    {
+      config: { policy: scoped('case.write', 'caseworker') },
+      schema: { operationId: 'voidCaseEvent', tags, summary: 'Void a wrongly recorded event (it stays in the history)', params: S.EventParams, body: S.VoidBody, response: { 200: S.CaseBody, ...errorResponses } },
     },
+    async (request) => inTransaction(services, request, async (ctx) => voidEvent(ctx, await withCase(ctx, request.params.caseId, 'write'), request.params.eventId, request.body)),
   );
 
   app.post(
     '/api/cases/:caseId/reassign',
     {
       config: { policy: scoped('case.reassign', 'team_leader') },
-      schema: { tags, summary: 'Move the case to another caseworker, with the reason', params: S.CaseParams, body: S.ReassignBody, response: { 200: Type.Object({ case: S.CaseBody, over_cap: Type.Boolean() }), ...errorResponses } },
+      schema: { operationId: 'reassignCase', tags, summary: 'Move the case to another caseworker, with the reason', params: S.CaseParams, body: S.ReassignBody, response: { 200: S.Reassigned, ...errorResponses } },
     },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, async (ctx) => {
-        const { overCap } = await reassign(ctx, c, request.body);
-        return { case: await loadCase(ctx, c.id, c.access), over_cap: overCap };
-      });
-    },
+    async (request) => inTransaction(services, request, async (ctx) => reassign(ctx, await withCase(ctx, request.params.caseId, 'reassign'), request.body)),
   );
 
   app.get(
     '/api/cases/:caseId/timeline',
-    { config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') }, schema: { tags, summary: 'Everything that happened on the case, newest first', params: S.CaseParams, querystring: S.TimelineQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(S.TimelineItem) }), ...errorResponses } } },
+    {
+      config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') },
+      schema: { operationId: 'caseTimeline', tags, summary: 'Everything that happened on the case, newest first', params: S.CaseParams, querystring: S.TimelineQuery, response: { 200: S.TimelinePage, ...errorResponses } },
+    },
     async (request) => {
-      const c = scopedCase(request);
-      const types = request.query.types?.split(',').map((t) => t.trim()).filter((t) => t !== '');
-      return inTransaction(services, request, (ctx) => timeline(ctx, c, { types, limit: request.query.limit ?? 100, offset: request.query.offset ?? 0 }));
+      const { types, limit, offset } = request.query;
+      const wanted = types?.split(',').map((t) => t.trim()).filter((t) => t !== '');
+      return inTransaction(services, request, async (ctx) => timeline(ctx, await withCase(ctx, request.params.caseId, 'read'), { types: wanted, limit: limit ?? 100, offset: offset ?? 0 }));
     },
   );
 
   app.get(
     '/api/cases/:caseId/contact-persons',
-    { config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') }, schema: { tags, summary: 'The staff involved in the case', params: S.CaseParams, response: { 200: Type.Array(Type.Object({ id: S.Uuid, name: Type.String(), roles: Type.Array(Type.String()) })), ...errorResponses } } },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, (ctx) => contactPersons(ctx, c));
+    {
+      config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') },
+      schema: { operationId: 'caseContactPersons', tags, summary: 'The staff involved in the case', params: S.CaseParams, response: { 200: Type.Array(S.ContactPerson), ...errorResponses } },
     },
+    async (request) => inTransaction(services, request, async (ctx) => contactPersons(ctx, await withCase(ctx, request.params.caseId, 'read'))),
   );
 
   app.post(
     '/api/cases/:caseId/break-glass',
-    { config: { policy: scoped('case.break_glass', ...CASE_STAFF) }, schema: { tags, summary: 'Open a case outside your scope for reading, with a written reason (logged, shown to the team leader)', params: S.CaseParams, body: S.BreakGlassBody, response: { 201: Type.Object({ expires_at: Type.String() }), ...errorResponses } } },
-    async (request, reply) => {
-      const c = scopedCase(request);
-      const result = await inTransaction(services, request, (ctx) => breakGlass(ctx, c, request.body.reason));
-      return reply.status(201).send(result);
+    {
+      config: { policy: scoped('case.break_glass', ...CASE_STAFF) },
+      schema: {
+        operationId: 'breakGlass',
+        tags,
+        summary: 'Open a case outside your scope for reading, with a written reason (logged, shown to the team leader)',
+        params: S.CaseParams,
+        body: S.BreakGlassBody,
+        response: { 201: S.BreakGlassGrant, ...errorResponses },
+      },
     },
+    async (request, reply) =>
+      reply.status(201).send(await inTransaction(services, request, async (ctx) => breakGlass(ctx, await withCase(ctx, request.params.caseId, 'break_glass'), request.body.reason))),
   );
 
   app.post(
     '/api/cases/:caseId/reveal-cpr',
-    { config: { policy: scoped('case.read', ...CASE_STAFF) }, schema: { tags, summary: 'Show the whole CPR number, for a stated purpose (logged)', params: S.CaseParams, body: S.PurposeBody, response: { 200: Type.Object({ cpr: Type.String() }), 404: ErrorBody } } },
-    async (request) => {
-      const c = scopedCase(request);
-      return inTransaction(services, request, async (ctx) => ({ cpr: await revealCpr(ctx, c, request.body.purpose) }));
+    {
+      config: { policy: scoped('case.read', ...CASE_STAFF) },
+      schema: { operationId: 'revealCpr', tags, summary: 'Show the whole CPR number, for a stated purpose (logged)', params: S.CaseParams, body: S.PurposeBody, response: { 200: S.RevealedCpr, ...errorResponses } },
     },
+    async (request) => inTransaction(services, request, async (ctx) => revealCpr(ctx, await withCase(ctx, request.params.caseId, 'read'), request.body.purpose)),
   );
 };

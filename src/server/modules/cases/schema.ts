@@ -1,34 +1,33 @@
 import { Type, type Static } from '@sinclair/typebox';
+import {
+  ACTIVITY_KINDS,
+  BENEFITS,
+  CANCELLED_BY,
+  CASE_STATUSES,
+  CATEGORIES,
+  CHANGE_KINDS,
+  CONTACT_CHANNELS,
+  EVENT_TYPES,
+  MODES,
+  TRACKS,
+} from '../../../core/vocabulary.js';
+import { ROLES } from '../../../core/access/roles.js';
+import { Instant, IsoDate, literals, Nullable, Paged, PageQuery, PersonRef, Text, Uuid, Version } from '../../http/schemas.js';
+import { Deadline } from '../deadlines/schema.js';
 
 // Request and response shapes of the case API. Names follow DOMAIN.md's glossary.
-
-export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-export const Uuid = Type.String({ format: 'uuid' });
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-
-export const BENEFITS = ['cash_benefit', 'education_benefit', 'self_support_benefit', 'resource_course_benefit', 'sickness_benefit', 'other'] as const;
-export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'letter', 'digital_post'] as const;
-export const MODES = ['jobcentre', 'home', 'phone', 'video', 'elsewhere'] as const;
-export const CANCELLED_BY = ['citizen', 'caseworker', 'other'] as const;
-export const ACTIVITY_KINDS = [
-  'cv_workshop', 'company_internship', 'wage_subsidy', 'ordinary_hours', 'coping_course', 'ips',
-  'addiction_treatment', 'physiotherapy', 'social_activity', 'non_traditional',
-] as const;
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
-export const Category = literals(['job_ready', 'activity_ready'] as const);
-export const Track = literals(['near_job_ready', 'step_up', 'rehab_team'] as const);
-export const EventType = literals(['conversation', 'resource_conversation', 'activity', 'mentor', 'company_consultant_contact', 'rehab_team_referral'] as const);
 
 export const CaseParams = Type.Object({ caseId: Uuid });
 export const EventParams = Type.Object({ caseId: Uuid, eventId: Uuid });
 
+export const Category = literals(CATEGORIES);
+export const Track = literals(TRACKS);
+
 export const ContactFields = {
   name: Text(200),
-  address: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
-  phone: Type.Optional(Type.Union([Type.String({ maxLength: 40, pattern: '^[0-9 +()-]*$' }), Type.Null()])),
-  email: Type.Optional(Type.Union([Type.String({ maxLength: 320, pattern: '^$|^[^@\\s]+@[^@\\s]+$' }), Type.Null()])),
+  address: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[0-9 +()-]*$' }))),
+  email: Type.Optional(Nullable(Type.String({ maxLength: 320, pattern: '^$|^[^@\\s]+@[^@\\s]+$' }))),
   contact_channel: Type.Optional(literals(CONTACT_CHANNELS)),
   language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
   interpreter_needed: Type.Optional(Type.Boolean()),
@@ -52,92 +51,81 @@ export const CitizenBody = Type.Object({
   name: Type.String(),
   cpr_masked: Type.String(),
   birth_date: IsoDate,
-  address: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
-  contact_channel: Type.String(),
+  address: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  contact_channel: literals(CONTACT_CHANNELS),
   language: Type.String(),
   interpreter_needed: Type.Boolean(),
   version: Type.Integer(),
 });
+export type CitizenBody = Static<typeof CitizenBody>;
 
-const PersonRef = Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]);
-
-export const DeadlineBody = Type.Object({
-  rule: Type.String(),
-  title: Type.String(),
-  title_en: Type.String(),
-  due: IsoDate,
-  status: literals(['met', 'late', 'open', 'overdue'] as const),
-  met_on: Type.Union([IsoDate, Type.Null()]),
-  basis: Type.String(),
-  explanation: Type.String(),
-  explanation_en: Type.String(),
-});
+/** What the caller may do with the case; the web app shows only the buttons that work. */
+export const CaseAccessBody = Type.Object({ write: Type.Boolean(), reassign: Type.Boolean(), via_grant: Type.Boolean() });
+export type CaseAccessBody = Static<typeof CaseAccessBody>;
 
 export const CaseBody = Type.Object({
   id: Uuid,
   case_number: Type.String(),
-  status: Type.String(),
+  status: literals(CASE_STATUSES),
   registered: IsoDate,
-  benefit: Type.String(),
+  benefit: literals(BENEFITS),
   benefit_start: IsoDate,
-  category: Type.Union([Category, Type.Null()]),
-  category_reason: Type.Union([Type.String(), Type.Null()]),
-  track: Type.Union([Track, Type.Null()]),
-  track_reason: Type.Union([Type.String(), Type.Null()]),
+  category: Nullable(Category),
+  category_reason: Nullable(Type.String()),
+  track: Nullable(Track),
+  track_reason: Nullable(Type.String()),
   version: Type.Integer(),
-  caseworker: PersonRef,
-  team: Type.Union([Type.Object({ id: Uuid, name: Type.String(), caseload_cap: Type.Integer() }), Type.Null()]),
+  caseworker: Nullable(PersonRef),
+  team: Nullable(Type.Object({ id: Uuid, name: Type.String(), caseload_cap: Type.Integer() })),
   citizen: CitizenBody,
-  access: Type.Object({ write: Type.Boolean(), reassign: Type.Boolean(), via_grant: Type.Boolean() }),
-  deadlines: Type.Array(DeadlineBody),
+  access: CaseAccessBody,
+  deadlines: Type.Array(Deadline),
 });
 export type CaseBody = Static<typeof CaseBody>;
 
 export const CaseSummary = Type.Object({
   id: Uuid,
   case_number: Type.String(),
-  status: Type.String(),
+  status: literals(CASE_STATUSES),
   citizen_name: Type.String(),
   cpr_masked: Type.String(),
-  category: Type.Union([Type.String(), Type.Null()]),
-  track: Type.Union([Type.String(), Type.Null()]),
+  category: Nullable(Category),
+  track: Nullable(Track),
   registered: IsoDate,
-  caseworker: PersonRef,
+  caseworker: Nullable(PersonRef),
 });
+export type CaseSummary = Static<typeof CaseSummary>;
+export const CasePage = Paged(CaseSummary);
+export type CasePage = Static<typeof CasePage>;
 
-export const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 100 })),
-  status: Type.Optional(literals(['open', 'closed', 'all'] as const)),
-  sort: Type.Optional(literals(['name', 'case_number', 'registered'] as const)),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-});
+export const SearchQuery = Type.Composite([
+  Type.Object({
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    status: Type.Optional(literals(['open', 'closed', 'all'] as const)),
+    sort: Type.Optional(literals(['name', 'case_number', 'registered'] as const)),
+  }),
+  PageQuery(50, 200),
+]);
 export type SearchQuery = Static<typeof SearchQuery>;
 
-export const VisitationBody = Type.Object(
-  { category: Category, reason: Text(4000), version: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
-export const TrackBody = Type.Object(
-  { track: Track, reason: Text(4000), version: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
-export const ReassignBody = Type.Object(
-  { caseworker_id: Uuid, reason: Text(4000), version: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
-export const ContactBody = Type.Object(
-  { ...ContactFields, name: Type.Optional(Text(200)), version: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
+export const VisitationBody = Type.Object({ category: Category, reason: Text(4000), version: Version }, { additionalProperties: false });
+export type VisitationBody = Static<typeof VisitationBody>;
+export const TrackBody = Type.Object({ track: Track, reason: Text(4000), version: Version }, { additionalProperties: false });
+export type TrackBody = Static<typeof TrackBody>;
+export const ReassignBody = Type.Object({ caseworker_id: Uuid, reason: Text(4000), version: Version }, { additionalProperties: false });
+export type ReassignBody = Static<typeof ReassignBody>;
+export const Reassigned = Type.Object({ case: CaseBody, over_cap: Type.Boolean() });
+export type Reassigned = Static<typeof Reassigned>;
+export const ContactBody = Type.Object({ ...ContactFields, name: Type.Optional(Text(200)), version: Version }, { additionalProperties: false });
+export type ContactBody = Static<typeof ContactBody>;
 
 export const EventBody = Type.Object(
   {
-    type: EventType,
+    type: literals(EVENT_TYPES),
     date: IsoDate,
-    end_date: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    end_date: Type.Optional(Nullable(IsoDate)),
     held: Type.Optional(Type.Boolean()),
     mode: Type.Optional(literals(MODES)),
     cancelled_by: Type.Optional(literals(CANCELLED_BY)),
@@ -148,26 +136,38 @@ export const EventBody = Type.Object(
 );
 export type EventBody = Static<typeof EventBody>;
 
-export const VoidBody = Type.Object({ reason: Text(2000), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const VoidBody = Type.Object({ reason: Text(2000), version: Version }, { additionalProperties: false });
+export type VoidBody = Static<typeof VoidBody>;
 
 export const TimelineItem = Type.Object({
   id: Uuid,
   source: literals(['event', 'change'] as const),
-  type: Type.String(),
+  type: literals([...EVENT_TYPES, ...CHANGE_KINDS], { description: 'an event type or a change kind' }),
   date: IsoDate,
-  at: Type.String({ format: 'date-time' }),
-  actor: PersonRef,
+  at: Instant,
+  actor: Nullable(PersonRef),
   details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Boolean(), Type.Null()])),
   voided: Type.Boolean(),
   version: Type.Integer(),
 });
+export type TimelineItem = Static<typeof TimelineItem>;
+export const TimelinePage = Paged(TimelineItem);
+export type TimelinePage = Static<typeof TimelinePage>;
 
-export const TimelineQuery = Type.Object({
-  types: Type.Optional(Type.String({ maxLength: 300, description: 'comma-separated event types and change kinds' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-});
+export const TimelineQuery = Type.Composite([
+  Type.Object({ types: Type.Optional(Type.String({ maxLength: 300, description: 'comma-separated event types and change kinds' })) }),
+  PageQuery(100, 500),
+]);
+export type TimelineQuery = Static<typeof TimelineQuery>;
+
+export const ContactPerson = Type.Object({ id: Uuid, name: Type.String(), roles: Type.Array(literals(ROLES)) });
+export type ContactPerson = Static<typeof ContactPerson>;
 
 export const PurposeBody = Type.Object({ purpose: Text(500) }, { additionalProperties: false });
+export const RevealedCpr = Type.Object({ cpr: Type.String() });
 export const BreakGlassBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false });
+export const BreakGlassGrant = Type.Object({ expires_at: Instant });
+export type BreakGlassGrant = Static<typeof BreakGlassGrant>;
 export const CprSearchBody = Type.Object({ cpr: Type.String({ minLength: 10, maxLength: 11 }) }, { additionalProperties: false });
+export const CprMatch = Type.Object({ case_id: Uuid, in_scope: Type.Boolean() });
+export type CprMatch = Static<typeof CprMatch>;

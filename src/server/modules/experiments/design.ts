@@ -3,7 +3,8 @@ import { canonicalDesign, designProblems } from '../../../core/experiments/desig
 import type { Ctx } from '../../context.js';
 import { expectOneUpdated } from '../../db/versioned.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import type { Design, ExperimentBody } from './schema.js';
+import * as q from './queries.js';
+import type { Design, ExperimentBody, ExperimentSummary } from './schema.js';
 
 // An experiment's design, edited while a draft and locked, versioned and hashed when
 // enrolment starts: the pre-registration the evaluation is later judged against.
@@ -16,14 +17,8 @@ function check(design: Design): void {
 }
 
 export async function loadExperiment(ctx: Ctx, id: string): Promise<ExperimentBody | undefined> {
-  const row = await ctx.db.selectFrom('experiment').selectAll().where('municipality_id', '=', ctx.actor.municipalityId).where('id', '=', id).executeTakeFirst();
+  const row = await q.experimentById(ctx.db, id);
   if (row === undefined) return undefined;
-  const enrolled = await ctx.db
-    .selectFrom('enrolment')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('experiment_id', '=', id)
-    .executeTakeFirstOrThrow();
   return {
     id: row.id,
     status: row.status as ExperimentBody['status'],
@@ -32,7 +27,7 @@ export async function loadExperiment(ctx: Ctx, id: string): Promise<ExperimentBo
     design_hash: row.design_hash,
     locked_at: row.locked_at?.toISOString() ?? null,
     seed_id: row.seed_id,
-    enrolled: enrolled.n,
+    enrolled: await q.enrolledCount(ctx.db, id),
     version: row.version,
     created_at: row.created_at.toISOString(),
   };
@@ -44,21 +39,8 @@ export async function getExperiment(ctx: Ctx, id: string): Promise<ExperimentBod
   return found;
 }
 
-export async function listExperiments(ctx: Ctx) {
-  const rows = await ctx.db
-    .selectFrom('experiment as x')
-    .select(['x.id', 'x.status', 'x.design', 'x.design_version', 'x.created_at'])
-    .select((eb) =>
-      eb
-        .selectFrom('enrolment as e')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('e.municipality_id', '=', 'x.municipality_id')
-        .whereRef('e.experiment_id', '=', 'x.id')
-        .as('enrolled'),
-    )
-    .where('x.municipality_id', '=', ctx.actor.municipalityId)
-    .orderBy('x.created_at', 'desc')
-    .execute();
+export async function listExperiments(ctx: Ctx): Promise<ExperimentSummary[]> {
+  const rows = await q.experimentsWithCounts(ctx.db);
   return rows.map((r) => ({
     id: r.id,
     name: (r.design as Design).name,
@@ -69,65 +51,37 @@ export async function listExperiments(ctx: Ctx) {
   }));
 }
 
+/** A new draft; returns its id. */
 export async function createExperiment(ctx: Ctx, design: Design): Promise<string> {
   check(design);
   const id = randomUUID();
-  await ctx.db
-    .insertInto('experiment')
-    .values({ municipality_id: ctx.actor.municipalityId, id, design: JSON.stringify(design), design_hash: null, locked_at: null, seed_id: null, created_by: ctx.actor.userId })
-    .execute();
+  await q.insertExperiment(ctx.db, id, design, ctx.actor.userId);
   return id;
 }
 
 const locked = () => new AppError('conflict', { da: 'Designet er låst, fordi rekrutteringen er begyndt.', en: 'The design is locked because enrolment has started.' }, { reason: 'design_locked' });
 
-export async function updateDesign(ctx: Ctx, id: string, design: Design, version: number): Promise<void> {
+export async function updateDesign(ctx: Ctx, id: string, design: Design, version: number): Promise<ExperimentBody> {
   check(design);
   const current = await getExperiment(ctx, id);
   if (current.status !== 'draft') throw locked();
-  const result = await ctx.db
-    .updateTable('experiment')
-    .set((eb) => ({ design: JSON.stringify(design), version: eb('version', '+', 1) }))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => loadExperiment(ctx, id), NOT_FOUND);
+  await expectOneUpdated(await q.updateDraftDesign(ctx.db, id, design, version), () => loadExperiment(ctx, id), NOT_FOUND);
+  return getExperiment(ctx, id);
 }
 
 /** Locks the design (pre-registration) and draws the allocation seed; enrolment may begin. */
-export async function startEnrolment(ctx: Ctx, id: string, version: number): Promise<void> {
+export async function startEnrolment(ctx: Ctx, id: string, version: number): Promise<ExperimentBody> {
   const current = await getExperiment(ctx, id);
   if (current.status !== 'draft') throw locked();
-  const hash = createHash('sha256').update(canonicalDesign(current.design)).digest('hex');
-  const seedId = randomUUID();
-  const m = ctx.actor.municipalityId;
-  const result = await ctx.db
-    .updateTable('experiment')
-    .set((eb) => ({ status: 'enrolling', design_hash: hash, locked_at: ctx.now, seed_id: seedId, version: eb('version', '+', 1) }))
-    .where('municipality_id', '=', m)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => loadExperiment(ctx, id), NOT_FOUND);
-  await ctx.db
-    .insertInto('experiment_design')
-    .values({ municipality_id: m, experiment_id: id, design_version: current.design_version, design: JSON.stringify(current.design), design_hash: hash, locked_at: ctx.now, locked_by: ctx.actor.userId })
-    .execute();
+  const lock = { hash: createHash('sha256').update(canonicalDesign(current.design)).digest('hex'), seedId: randomUUID(), at: ctx.now, by: ctx.actor.userId };
+  await expectOneUpdated(await q.lockDraft(ctx.db, id, version, lock), () => loadExperiment(ctx, id), NOT_FOUND);
+  await q.insertDesignVersion(ctx.db, id, current.design_version, current.design, lock);
   // 256 random bits: the next allocation cannot be guessed without the seed, which no API returns.
-  await ctx.db.insertInto('experiment_seed').values({ municipality_id: m, experiment_id: id, seed_id: seedId, seed: randomBytes(32).toString('base64url') }).execute();
+  await q.insertSeed(ctx.db, id, lock.seedId, randomBytes(32).toString('base64url'));
+  return getExperiment(ctx, id);
 }
 
-export async function closeEnrolment(ctx: Ctx, id: string, version: number): Promise<void> {
-  const result = await ctx.db
-    .updateTable('experiment')
-    .set((eb) => ({ status: 'closed', version: eb('version', '+', 1) }))
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'enrolling')
-    .executeTakeFirst();
-  await expectOneUpdated(result, () => loadExperiment(ctx, id), NOT_FOUND);
+export async function closeEnrolment(ctx: Ctx, id: string, version: number): Promise<ExperimentBody> {
+  await expectOneUpdated(await q.closeEnrolling(ctx.db, id, version), () => loadExperiment(ctx, id), NOT_FOUND);
+  return getExperiment(ctx, id);
 }

@@ -1,15 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Uuid } from '../cases/schema.js';
+import type { Report } from '../../../core/experiments/report.js';
+import { CATEGORIES, END_REASONS, EXPERIMENT_STATUSES, MODES, OUTCOMES } from '../../../core/vocabulary.js';
+import { Instant, IsoDate, literals, Nullable, Paged, PageQuery, Uuid, Version } from '../../http/schemas.js';
 
 // Request and response shapes of the experiment API (forsøg, arme, indsatsgruppe/kontrolgruppe).
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
-export const WEEK_STATUSES = ['none', 'active_measure', 'internship', 'subsidised_hours', 'flexjob', 'education', 'ordinary_job'] as const;
-export const PERIOD_STATUSES = ['active_measure', 'internship', 'subsidised_hours', 'flexjob', 'education', 'ordinary_job'] as const;
-export const OUTCOMES = ['ever_ordinary_job', 'ever_flexjob', 'ever_internship', 'ever_job_or_education', 'zero_employment_degree', 'employment_degree', 'active_share', 'internship_weeks', 'time_to_first_job'] as const;
-export const END_REASONS = ['moved', 'died', 'withdrew'] as const;
-export const EXPERIMENT_STATUSES = ['draft', 'enrolling', 'closed'] as const;
 
 export const ExperimentParams = Type.Object({ experimentId: Uuid });
 export const EnrolmentParams = Type.Object({ experimentId: Uuid, citizenId: Uuid });
@@ -22,14 +16,14 @@ export const Arm = Type.Object(
     description: Type.String({ maxLength: 2000, description: 'what the arm gets' }),
     caseload_cap: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 500 }), Type.Null()])),
     self_budget_ore: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
-    meeting_modes: Type.Optional(Type.Array(literals(['jobcentre', 'home', 'phone', 'video', 'elsewhere'] as const), { maxItems: 5 })),
+    meeting_modes: Type.Optional(Type.Array(literals(MODES), { maxItems: 5 })),
   },
   { additionalProperties: false },
 );
 
 export const Eligibility = Type.Object(
   {
-    categories: Type.Array(literals(['job_ready', 'activity_ready'] as const), { maxItems: 2 }),
+    categories: Type.Array(literals(CATEGORIES), { maxItems: 2 }),
     min_age: Type.Optional(Type.Union([Type.Integer({ minimum: 15, maximum: 80 }), Type.Null()])),
     max_age: Type.Optional(Type.Union([Type.Integer({ minimum: 15, maximum: 80 }), Type.Null()])),
     min_benefit_years: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 50 }), Type.Null()])),
@@ -64,19 +58,22 @@ export const Design = Type.Object(
 );
 export type Design = Static<typeof Design>;
 
-export const DesignUpdate = Type.Composite([Design, Type.Object({ version: Type.Integer({ minimum: 1 }) })], { additionalProperties: false });
+export const DesignUpdate = Type.Composite([Design, Type.Object({ version: Version })], { additionalProperties: false });
+export type DesignUpdate = Static<typeof DesignUpdate>;
+export type Arm = Static<typeof Arm>;
+export type Eligibility = Static<typeof Eligibility>;
 
 export const ExperimentBody = Type.Object({
   id: Uuid,
   status: literals(EXPERIMENT_STATUSES),
   design: Design,
   design_version: Type.Integer(),
-  design_hash: Type.Union([Type.String(), Type.Null()]),
-  locked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  seed_id: Type.Union([Type.String(), Type.Null()]),
+  design_hash: Nullable(Type.String()),
+  locked_at: Nullable(Instant),
+  seed_id: Nullable(Type.String()),
   enrolled: Type.Integer(),
   version: Type.Integer(),
-  created_at: Type.String({ format: 'date-time' }),
+  created_at: Instant,
 });
 export type ExperimentBody = Static<typeof ExperimentBody>;
 
@@ -86,66 +83,80 @@ export const ExperimentSummary = Type.Object({
   status: literals(EXPERIMENT_STATUSES),
   enrolled: Type.Integer(),
   design_version: Type.Integer(),
-  created_at: Type.String({ format: 'date-time' }),
+  created_at: Instant,
 });
+export type ExperimentSummary = Static<typeof ExperimentSummary>;
 
-export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
 
 export const EligibleCitizen = Type.Object({
   case_id: Uuid,
   citizen_id: Uuid,
   /** Names only for staff who may read the case; analysts get pseudonyms. */
-  name: Type.Union([Type.String(), Type.Null()]),
+  name: Nullable(Type.String()),
   pseudonym: Type.String(),
   age: Type.Integer(),
   benefit_years: Type.Number(),
-  category: Type.Union([Type.String(), Type.Null()]),
+  category: Nullable(literals(CATEGORIES)),
   stratum: Type.String(),
 });
+export type EligibleCitizen = Static<typeof EligibleCitizen>;
+export const EligiblePage = Paged(EligibleCitizen);
+
+export const ListQuery = PageQuery(100, 500);
 
 export const EnrolBody = Type.Object({ case_id: Uuid, consent: Type.Boolean() }, { additionalProperties: false });
+export type EnrolBody = Static<typeof EnrolBody>;
 
 export const Enrolment = Type.Object({
   citizen_id: Uuid,
   case_id: Uuid,
   pseudonym: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
+  name: Nullable(Type.String()),
   stratum: Type.String(),
   arm: Type.String(),
   block: Type.Integer(),
   enrolled_on: IsoDate,
   consent: Type.Boolean(),
-  ended_on: Type.Union([IsoDate, Type.Null()]),
-  end_reason: Type.Union([literals(END_REASONS), Type.Null()]),
+  ended_on: Nullable(IsoDate),
+  end_reason: Nullable(literals(END_REASONS)),
 });
+export type Enrolment = Static<typeof Enrolment>;
+export const EnrolmentPage = Paged(Enrolment);
 
 export const EndBody = Type.Object({ ended_on: IsoDate, reason: literals(END_REASONS) }, { additionalProperties: false });
-
-export const StatusPeriodBody = Type.Object(
-  { status: literals(PERIOD_STATUSES), start_date: IsoDate, end_date: Type.Optional(Type.Union([IsoDate, Type.Null()])), note: Type.Optional(Type.String({ maxLength: 2000 })) },
-  { additionalProperties: false },
-);
-export const StatusPeriod = Type.Object({
-  id: Uuid,
-  status: literals(PERIOD_STATUSES),
-  start_date: IsoDate,
-  end_date: Type.Union([IsoDate, Type.Null()]),
-  source: Type.String(),
-  note: Type.Union([Type.String(), Type.Null()]),
-  voided: Type.Boolean(),
-  version: Type.Integer(),
-});
-export const PeriodParams = Type.Object({ caseId: Uuid, periodId: Uuid });
-export const EndPeriodBody = Type.Object({ end_date: IsoDate, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export type EndBody = Static<typeof EndBody>;
 
 export const ReportQuery = Type.Object({
   treatment: Type.Optional(Type.String({ maxLength: 40 })),
   control: Type.Optional(Type.String({ maxLength: 40 })),
 });
+export type ReportQuery = Static<typeof ReportQuery>;
+
+export const Imported = Type.Object({ imported: Type.Integer() });
+
+/** Which experiment and design version a report is about. */
+export interface ReportHeading {
+  id: string;
+  name: string;
+  question: string;
+  design_version: number;
+  design_hash: string | null;
+  locked_at: string | null;
+  primary_outcome: (typeof OUTCOMES)[number];
+}
+
+/** The report as the API answers it: the heading and the arms compared, around core's Report. */
+export interface ReportResponse extends Report {
+  experiment: ReportHeading;
+  as_of: string;
+  treatment: string;
+  control: string;
+}
 
 /**
  * The report: { experiment, as_of, treatment, control, interim, flow, evaluation, curves }, where
  * evaluation is the object `medspiller evaluate` prints (shared/contracts/evaluation.md), or null
  * while either arm has nobody followed a whole week. Described loosely: its inner shape is the contract's.
  */
-export const ReportBody = Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'see shared/contracts/evaluation.md for `evaluation`' });
+export const ReportBody = Type.Unsafe<ReportResponse>({ type: 'object', additionalProperties: true, description: 'see shared/contracts/evaluation.md for `evaluation`' });

@@ -1,7 +1,9 @@
 import { CsvParser, CsvSyntaxError, describeColumnProblem, resolveColumns } from '../../../core/csv/index.js';
+import { WEEK_STATUSES } from '../../../core/vocabulary.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
-import { WEEK_STATUSES } from './schema.js';
+import { getExperiment } from './design.js';
+import * as q from './queries.js';
 
 // Weekly statuses from register data, in the evaluate contract's weekly.csv shape with the
 // citizen's pseudonym as citizen_id. All or nothing: any problem rejects the whole file,
@@ -10,15 +12,10 @@ import { WEEK_STATUSES } from './schema.js';
 const MAX_PROBLEMS = 20;
 const STATUSES = new Set<string>(WEEK_STATUSES);
 
-export async function importWeekly(ctx: Ctx, experimentId: string, followUp: number, text: string): Promise<number> {
-  const m = ctx.actor.municipalityId;
-  const enrolled = await ctx.db
-    .selectFrom('enrolment as e')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'))
-    .select(['z.pseudonym', 'e.citizen_id'])
-    .where('e.municipality_id', '=', m)
-    .where('e.experiment_id', '=', experimentId)
-    .execute();
+/** Imports a weekly.csv of the experiment; returns the number of weeks imported. */
+export async function importWeekly(ctx: Ctx, experimentId: string, text: string): Promise<number> {
+  const followUp = (await getExperiment(ctx, experimentId)).design.follow_up_weeks;
+  const enrolled = await q.enrolledPseudonyms(ctx.db, experimentId);
   const byPseudonym = new Map(enrolled.map((r) => [r.pseudonym, r.citizen_id]));
   const problems: string[] = [];
   const rows: { citizen_id: string; week: number; status: string }[] = [];
@@ -60,15 +57,6 @@ export async function importWeekly(ctx: Ctx, experimentId: string, followUp: num
   if (problems.length > 0) {
     throw invalid({ da: `Filen blev ikke indlæst: ${problems.join('; ')}`, en: `The file was not imported: ${problems.join('; ')}` }, { problems });
   }
-  const citizens = [...new Set(rows.map((r) => r.citizen_id))];
-  if (citizens.length > 0) {
-    await ctx.db.deleteFrom('weekly_status').where('municipality_id', '=', m).where('experiment_id', '=', experimentId).where('citizen_id', 'in', citizens).execute();
-  }
-  for (let i = 0; i < rows.length; i += 1000) {
-    await ctx.db
-      .insertInto('weekly_status')
-      .values(rows.slice(i, i + 1000).map((r) => ({ municipality_id: m, experiment_id: experimentId, citizen_id: r.citizen_id, week: r.week, status: r.status })))
-      .execute();
-  }
+  await q.replaceWeeks(ctx.db, experimentId, rows);
   return rows.length;
 }

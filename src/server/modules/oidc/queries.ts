@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
+import type { UserKind } from '../../../core/vocabulary.js';
 import type { Database } from '../../db/schema.js';
-import type { SessionUser } from '../session/service.js';
+import { ALL_MUNICIPALITIES, type Tenant } from '../../db/tenant.js';
 
-export type Q = Kysely<Database>;
+// oidc_provider and oidc_login_state. listEnabledProviders joins municipality (the system
+// module's) for the name to show on the login page.
 
 export interface Provider {
   municipalityId: string;
   id: string;
-  audience: 'staff' | 'citizen';
+  audience: UserKind;
   label: string;
   issuer: string;
   clientId: string;
@@ -19,12 +21,13 @@ export interface Provider {
 }
 
 /** An enabled provider by its id alone: login URLs carry no municipality. */
-export async function findEnabledProvider(db: Q, id: string): Promise<Provider | undefined> {
+export async function findEnabledProvider(db: Kysely<Database>, id: string): Promise<Provider | undefined> {
   const row = await db
     .selectFrom('oidc_provider')
     .select(['municipality_id', 'id', 'audience', 'label', 'issuer', 'client_id', 'client_secret_env', 'scopes', 'subject_claim', 'email_claim', 'cpr_claim'])
     .where('id', '=', id)
     .where('enabled', '=', true)
+    .modifyEnd(ALL_MUNICIPALITIES('a login URL names the provider, and the provider its municipality'))
     .executeTakeFirst();
   if (row === undefined) return undefined;
   return {
@@ -46,11 +49,11 @@ export interface ListedProvider {
   id: string;
   municipalityId: string;
   municipality: string;
-  audience: 'staff' | 'citizen';
+  audience: UserKind;
   label: string;
 }
 
-export async function listEnabledProviders(db: Q): Promise<ListedProvider[]> {
+export async function listEnabledProviders(db: Kysely<Database>): Promise<ListedProvider[]> {
   const rows = await db
     .selectFrom('oidc_provider as p')
     .innerJoin('municipality as m', 'm.id', 'p.municipality_id')
@@ -59,12 +62,12 @@ export async function listEnabledProviders(db: Q): Promise<ListedProvider[]> {
     .orderBy('m.name')
     .orderBy('p.audience', 'desc')
     .orderBy('p.label')
+    .modifyEnd(ALL_MUNICIPALITIES('the login page lists the providers of every municipality'))
     .execute();
   return rows.map((r) => ({ id: r.id, municipalityId: r.municipality_id, municipality: r.municipality, audience: r.audience, label: r.label }));
 }
 
 export interface LoginState {
-  municipalityId: string;
   keyHash: string;
   providerId: string;
   state: string;
@@ -73,11 +76,9 @@ export interface LoginState {
   expiresAt: Date;
 }
 
-export async function insertLoginState(db: Q, s: LoginState): Promise<void> {
+export async function insertLoginState(db: Tenant, s: LoginState): Promise<void> {
   await db
-    .insertInto('oidc_login_state')
-    .values({
-      municipality_id: s.municipalityId,
+    .insertInto('oidc_login_state', {
       key_hash: s.keyHash,
       provider_id: s.providerId,
       state: s.state,
@@ -89,56 +90,18 @@ export async function insertLoginState(db: Q, s: LoginState): Promise<void> {
 }
 
 /** Logins that were started and never finished; cleared as new ones start. */
-export async function deleteExpiredLoginStates(db: Q, municipalityId: string, now: Date): Promise<void> {
-  await db.deleteFrom('oidc_login_state').where('municipality_id', '=', municipalityId).where('expires_at', '<=', now).execute();
+export async function deleteExpiredLoginStates(db: Tenant, now: Date): Promise<void> {
+  await db.deleteFrom('oidc_login_state').where('expires_at', '<=', now).execute();
 }
 
 /** Removes and returns the login under way, so a callback can be answered once only. */
-export async function takeLoginState(db: Q, municipalityId: string, keyHash: string): Promise<LoginState | undefined> {
+export async function takeLoginState(db: Tenant, keyHash: string): Promise<LoginState | undefined> {
   const row = await db
     .deleteFrom('oidc_login_state')
-    .where('municipality_id', '=', municipalityId)
     .where('key_hash', '=', keyHash)
     .returning(['provider_id', 'state', 'nonce', 'code_verifier', 'expires_at'])
     .executeTakeFirst();
   return row === undefined
     ? undefined
-    : { municipalityId, keyHash, providerId: row.provider_id, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, expiresAt: row.expires_at };
-}
-
-// The active user of this municipality and kind that an identity names. The provider's
-// municipality and audience bound every search: no provider can log in a user of another
-// municipality, nor a citizens' provider a member of staff.
-
-export type UserKind = 'staff' | 'citizen';
-
-function activeUsers(db: Q, municipalityId: string, kind: UserKind) {
-  return db
-    .selectFrom('app_user as u')
-    .select(['u.municipality_id', 'u.id', 'u.kind', 'u.name', 'u.email'])
-    .where('u.municipality_id', '=', municipalityId)
-    .where('u.kind', '=', kind)
-    .where('u.disabled_at', 'is', null);
-}
-
-type UserRow = { municipality_id: string; id: string; kind: UserKind; name: string; email: string } | undefined;
-
-const toSessionUser = (row: UserRow): SessionUser | undefined =>
-  row === undefined ? undefined : { municipalityId: row.municipality_id, userId: row.id, kind: row.kind, name: row.name, email: row.email };
-
-export async function findUserBySubject(db: Q, municipalityId: string, kind: UserKind, subject: string): Promise<SessionUser | undefined> {
-  return toSessionUser(await activeUsers(db, municipalityId, kind).where('u.oidc_subject', '=', subject).executeTakeFirst());
-}
-
-export async function findUserByEmail(db: Q, municipalityId: string, kind: UserKind, email: string): Promise<SessionUser | undefined> {
-  return toSessionUser(await activeUsers(db, municipalityId, kind).where('u.email', '=', email).executeTakeFirst());
-}
-
-/** The citizen's login, found through the citizen record's keyed CPR hash. */
-export async function findCitizenUserByCpr(db: Q, municipalityId: string, cprLookup: string): Promise<SessionUser | undefined> {
-  const row = await activeUsers(db, municipalityId, 'citizen')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'u.municipality_id').onRef('z.id', '=', 'u.citizen_id'))
-    .where('z.cpr_lookup', '=', cprLookup)
-    .executeTakeFirst();
-  return toSessionUser(row);
+    : { keyHash, providerId: row.provider_id, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, expiresAt: row.expires_at };
 }

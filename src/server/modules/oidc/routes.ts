@@ -6,11 +6,9 @@ import { ErrorBody, errorResponses } from '../../http/schemas.js';
 import { SESSION_COOKIE, setSessionCookies, type CookieOptions } from '../../plugins/auth.js';
 import { PUBLIC } from '../../plugins/policy.js';
 import { IpLimiter } from '../session/ip-limiter.js';
-import { formatSessionCookie, logout, parseSessionCookie } from '../session/service.js';
 import { ProviderClients } from './clients.js';
-import { listEnabledProviders } from './queries.js';
 import { CallbackQuery, ProviderList, ProviderParams, Redirect } from './schema.js';
-import { finishLogin, LOGIN_STATE_MINUTES, startLogin, type OidcServices } from './service.js';
+import { finishLogin, listProviders, LOGIN_STATE_MINUTES, startLogin, type OidcServices } from './service.js';
 
 export const OIDC_COOKIE = 'medspiller_oidc';
 const COOKIE_PATH = '/api/oidc/';
@@ -45,12 +43,9 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
     '/api/oidc/providers',
     {
       config: { policy: PUBLIC },
-      schema: { tags: ['session'], summary: 'Identity providers to log in with, per municipality', response: { 200: ProviderList } },
+      schema: { operationId: 'listLoginProviders', tags: ['session'], summary: 'Identity providers to log in with, per municipality', response: { 200: ProviderList } },
     },
-    async () => {
-      const providers = await listEnabledProviders(services.db);
-      return providers.map((p) => ({ id: p.id, municipality: { id: p.municipalityId, name: p.municipality }, audience: p.audience, label: p.label }));
-    },
+    async () => listProviders(services),
   );
 
   app.get(
@@ -58,6 +53,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
     {
       config: { policy: PUBLIC },
       schema: {
+        operationId: 'startOidcLogin',
         tags: ['session'],
         summary: 'Log in with OpenID Connect: redirects to the identity provider',
         params: ProviderParams,
@@ -65,11 +61,12 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
       },
     },
     async (request, reply) => {
-      if (!limiter.take(request.ip)) {
+      const now = clock();
+      if (!limiter.take(request.ip, now.getTime())) {
         throw new AppError('rate_limited', { da: 'For mange loginforsøg herfra. Vent lidt og prøv igen.', en: 'Too many login attempts from here. Wait a while and try again.' });
       }
       const { providerId } = request.params;
-      const started = await startLogin(services, providerId, callbackUri(request, providerId, cookies).href, clock());
+      const started = await startLogin(services, providerId, callbackUri(request, providerId, cookies).href, now);
       reply.setCookie(OIDC_COOKIE, started.cookieKey, {
         path: COOKIE_PATH,
         httpOnly: true,
@@ -87,6 +84,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
     {
       config: { policy: PUBLIC },
       schema: {
+        operationId: 'finishOidcLogin',
         tags: ['session'],
         summary: 'Where the identity provider sends the browser back; logs in and redirects to / (or to /login?error=…)',
         params: ProviderParams,
@@ -100,16 +98,14 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
       // from the query and sends the rest to the token endpoint as the redirect URI.
       const called = callbackUri(request, providerId, cookies);
       called.search = new URL(request.url, called).search;
-      const result = await finishLogin(services, providerId, request.cookies[OIDC_COOKIE], called, clock());
+      const result = await finishLogin(services, providerId, { url: called, cookieKey: request.cookies[OIDC_COOKIE], previousSession: request.cookies[SESSION_COOKIE] }, clock());
       clearLoginCookie(reply);
       if (!result.ok) {
         request.log.warn({ providerId, reason: result.reason, detail: result.detail }, 'oidc login refused');
         return reply.redirect(`/login?error=${result.reason}`, 302);
       }
-      const previous = parseSessionCookie(request.cookies[SESSION_COOKIE]);
-      if (previous !== undefined) await logout(services.db, previous);
       const { session } = result;
-      setSessionCookies(reply, formatSessionCookie(session.cookie), session.csrfToken, cookies);
+      setSessionCookies(reply, session.cookie, session.csrfToken, cookies);
       request.log.info({ userId: session.actor.userId, municipalityId: session.actor.municipalityId, providerId }, 'oidc login');
       return reply.redirect('/', 302);
     },

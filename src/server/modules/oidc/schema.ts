@@ -1,6 +1,10 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { USER_KINDS } from '../../../core/vocabulary.js';
+import { literals, Uuid } from '../../http/schemas.js';
 
-export const ProviderParams = Type.Object({ providerId: Type.String({ format: 'uuid' }) });
+// Login with OpenID Connect: the providers to choose from, and the redirects to and from them.
+
+export const ProviderParams = Type.Object({ providerId: Uuid });
 
 export const CallbackQuery = Type.Object(
   {
@@ -16,11 +20,12 @@ export const CallbackQuery = Type.Object(
 
 export const Redirect = Type.Null({ description: 'Redirect; see the Location header' });
 
-export const ProviderList = Type.Array(
-  Type.Object({
-    id: Type.String({ format: 'uuid' }),
-    municipality: Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() }),
-    audience: Type.Union([Type.Literal('staff'), Type.Literal('citizen')]),
-    label: Type.String(),
-  }),
-);
+export const LoginProvider = Type.Object({
+  id: Uuid,
+  municipality: Type.Object({ id: Uuid, name: Type.String() }),
+  audience: literals(USER_KINDS, { description: 'staff: the municipal identity provider; citizen: the MitID broker' }),
+  label: Type.String(),
+});
+export type LoginProvider = Static<typeof LoginProvider>;
+export const ProviderList = Type.Array(LoginProvider);
+export type ProviderList = Static<typeof ProviderList>;

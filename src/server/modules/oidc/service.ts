@@ -1,12 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import * as oidc from 'openid-client';
 import type { CprKeyring } from '../../crypto/index.js';
 import { cprLookupHash } from '../../crypto/index.js';
+import type { Database } from '../../db/schema.js';
+import { Tenant } from '../../db/tenant.js';
 import { notFound } from '../../errors.js';
-import { createSession, type LoginResult, type SessionUser } from '../session/service.js';
+import * as session from '../session/service.js';
+import * as users from '../users/service.js';
 import { missingClaims, readIdentity, type ClaimMapping, type Claims } from './claims.js';
 import type { ProviderClients } from './clients.js';
 import * as q from './queries.js';
+import type { ProviderList } from './schema.js';
 
 // Login with OpenID Connect: authorization code flow with PKCE, state and nonce. The state of
 // a login under way is kept in oidc_login_state under the hash of a key that only the browser's
@@ -18,12 +23,18 @@ export const LOGIN_STATE_MINUTES = 10;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export interface OidcServices {
-  db: q.Q;
+  db: Kysely<Database>;
   keyring: CprKeyring;
   clients: ProviderClients;
 }
 
 const noSuchProvider = () => notFound({ da: 'Login-udbyderen findes ikke.', en: 'No such login provider.' });
+
+/** The enabled identity providers of every municipality, for the login page. */
+export async function listProviders(s: Pick<OidcServices, 'db'>): Promise<ProviderList> {
+  const providers = await q.listEnabledProviders(s.db);
+  return providers.map((p) => ({ id: p.id, municipality: { id: p.municipalityId, name: p.municipality }, audience: p.audience, label: p.label }));
+}
 
 export interface StartedLogin {
   /** The identity provider's authorization URL to send the browser to. */
@@ -40,9 +51,9 @@ export async function startLogin(s: OidcServices, providerId: string, redirectUr
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const cookieKey = randomBytes(32).toString('base64url');
-  await q.deleteExpiredLoginStates(s.db, provider.municipalityId, now);
-  await q.insertLoginState(s.db, {
-    municipalityId: provider.municipalityId,
+  const db = new Tenant(s.db, provider.municipalityId);
+  await q.deleteExpiredLoginStates(db, now);
+  await q.insertLoginState(db, {
     keyHash: sha256(cookieKey),
     providerId: provider.id,
     state,
@@ -65,20 +76,28 @@ export async function startLogin(s: OidcServices, providerId: string, redirectUr
 export type LoginRefusal = 'oidc_expired' | 'oidc_cancelled' | 'oidc_failed' | 'oidc_unknown_user';
 
 export type FinishedLogin =
-  | { ok: true; session: LoginResult }
+  | { ok: true; session: session.LoginResult }
   | { ok: false; reason: LoginRefusal; detail: string };
 
 const refuse = (reason: LoginRefusal, detail: string): FinishedLogin => ({ ok: false, reason, detail });
 
-/**
- * Answers the identity provider's redirect. `callbackUrl` is the URL the browser called, query
- * included; without its query it must equal the redirect URI the login started with.
- */
-export async function finishLogin(s: OidcServices, providerId: string, cookieKey: string | undefined, callbackUrl: URL, now: Date): Promise<FinishedLogin> {
+export interface Callback {
+  /** The URL the browser called, query included; without its query it equals the redirect URI the login started with. */
+  url: URL;
+  /** The login cookie's key. */
+  cookieKey: string | undefined;
+  /** The session cookie the browser sent, if any: a new login ends that session. */
+  previousSession: string | undefined;
+}
+
+/** Answers the identity provider's redirect. */
+export async function finishLogin(s: OidcServices, providerId: string, callback: Callback, now: Date): Promise<FinishedLogin> {
+  const { url: callbackUrl, cookieKey } = callback;
   const provider = await q.findEnabledProvider(s.db, providerId);
   if (provider === undefined) throw noSuchProvider();
   if (cookieKey === undefined || cookieKey === '') return refuse('oidc_expired', 'no login cookie');
-  const pending = await q.takeLoginState(s.db, provider.municipalityId, sha256(cookieKey));
+  const db = new Tenant(s.db, provider.municipalityId);
+  const pending = await q.takeLoginState(db, sha256(cookieKey));
   if (pending === undefined || pending.providerId !== provider.id) return refuse('oidc_expired', 'no login under way for this provider');
   if (pending.expiresAt <= now) return refuse('oidc_expired', 'login took too long');
   const config = await s.clients.get(provider, now.getTime());
@@ -99,9 +118,11 @@ export async function finishLogin(s: OidcServices, providerId: string, cookieKey
     return refuse('oidc_failed', describe(error));
   }
 
-  const user = await matchUser(s, provider, claims);
+  const user = await matchUser(db, s.keyring, provider, claims);
   if (user === undefined) return refuse('oidc_unknown_user', 'no active user of the provider’s municipality and audience matches');
-  return { ok: true, session: await createSession(s.db, user, now) };
+  const opened = await session.createSession(db, user, now);
+  await session.logout(s.db, callback.previousSession, now);
+  return { ok: true, session: opened };
 }
 
 const mappingOf = (p: q.Provider): ClaimMapping => ({ audience: p.audience, subjectClaim: p.subjectClaim, emailClaim: p.emailClaim, cprClaim: p.cprClaim });
@@ -114,15 +135,15 @@ async function withUserInfo(config: oidc.Configuration, provider: q.Provider, id
   return { ...info, ...idToken };
 }
 
-async function matchUser(s: OidcServices, provider: q.Provider, claims: Claims): Promise<SessionUser | undefined> {
+/** The active user of the provider's municipality and audience that the identity names. */
+async function matchUser(db: Tenant, keyring: CprKeyring, provider: q.Provider, claims: Claims): Promise<session.SessionUser | undefined> {
   const identity = readIdentity(claims, mappingOf(provider));
-  const m = provider.municipalityId;
   if (identity.subject !== undefined) {
-    const bySubject = await q.findUserBySubject(s.db, m, provider.audience, identity.subject);
+    const bySubject = await users.findActiveUser(db, provider.audience, { subject: identity.subject });
     if (bySubject !== undefined) return bySubject;
   }
-  if (identity.email !== undefined) return q.findUserByEmail(s.db, m, 'staff', identity.email);
-  if (identity.cprDigits !== undefined) return q.findCitizenUserByCpr(s.db, m, cprLookupHash(identity.cprDigits, s.keyring));
+  if (identity.email !== undefined) return users.findActiveUser(db, 'staff', { email: identity.email });
+  if (identity.cprDigits !== undefined) return users.findActiveUser(db, 'citizen', { cprLookup: cprLookupHash(identity.cprDigits, keyring) });
   return undefined;
 }
 

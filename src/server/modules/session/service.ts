@@ -1,8 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/access/actor.js';
+import type { UserKind } from '../../../core/vocabulary.js';
+import type { Ctx } from '../../context.js';
+import type { Database } from '../../db/schema.js';
+import { Tenant } from '../../db/tenant.js';
 import { AppError } from '../../errors.js';
+import type { Services } from '../../http/context.js';
+import * as system from '../system/service.js';
+import * as users from '../users/service.js';
+import { verifyNothing, verifyPassword } from '../users/password.js';
 import * as q from './queries.js';
+import type { SessionBody } from './schema.js';
+
+export { hashPassword } from '../users/password.js';
 
 export const SESSION_RULES = {
   idleMinutes: 30,
@@ -12,13 +23,13 @@ export const SESSION_RULES = {
   lockMinutes: 15,
 } as const;
 
-// Verifying against a real hash when the e-mail is unknown keeps the answer time the same,
-// so response times do not reveal which e-mails have accounts.
-const DUMMY_HASH = await hash('medspiller-no-such-user');
-
-export const hashPassword = (password: string): Promise<string> => hash(password);
+/** How long the browser keeps the session cookie: the session's absolute lifetime. */
+export const SESSION_COOKIE_MAX_AGE = SESSION_RULES.absoluteHours * 3600;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+// The session cookie: `<municipality id>.<token>`. The municipality tells which tenant's
+// user_session to look in; only the token's hash is stored.
 
 export interface SessionCookie {
   municipalityId: string;
@@ -44,56 +55,51 @@ const invalidCredentials = (): AppError =>
   new AppError('invalid_credentials', { da: 'Forkert e-mail eller adgangskode.', en: 'Wrong e-mail or password.' });
 
 export interface LoginResult {
-  cookie: SessionCookie;
+  /** The value of the session cookie. */
+  cookie: string;
   csrfToken: string;
   actor: Actor;
 }
 
-export async function login(db: q.Q, email: string, password: string, now = new Date()): Promise<LoginResult> {
-  const user = await q.findUserByEmail(db, email.trim().toLowerCase());
+export async function login(db: Kysely<Database>, email: string, password: string, now: Date): Promise<LoginResult> {
+  const user = await users.findLogin(db, email);
   if (user === undefined || user.passwordHash === null) {
-    await verify(DUMMY_HASH, password);
+    await verifyNothing(password);
     throw invalidCredentials();
   }
+  const tenant = new Tenant(db, user.municipalityId);
   if (user.lockedUntil !== null && user.lockedUntil > now) {
     throw new AppError('login_locked', {
       da: `For mange forkerte forsøg. Prøv igen om ${SESSION_RULES.lockMinutes} minutter.`,
       en: `Too many failed attempts. Try again in ${SESSION_RULES.lockMinutes} minutes.`,
     });
   }
-  if (!(await verify(user.passwordHash, password)) || user.disabled) {
-    await q.recordFailedLogin(db, user.municipalityId, user.userId, SESSION_RULES.lockAfter, new Date(now.getTime() + SESSION_RULES.lockMinutes * 60_000));
+  if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) {
+    await users.recordFailedLogin(tenant, user.userId, SESSION_RULES.lockAfter, new Date(now.getTime() + SESSION_RULES.lockMinutes * 60_000));
     throw invalidCredentials();
   }
-  await q.resetFailedLogins(db, user.municipalityId, user.userId);
-  return createSession(db, user, now);
+  await users.resetFailedLogins(tenant, user.userId);
+  return createSession(tenant, user, now);
 }
 
 /** A user whose identity was proven, by password or by an OpenID Connect provider. */
 export interface SessionUser {
-  municipalityId: string;
   userId: string;
-  kind: 'staff' | 'citizen';
+  kind: UserKind;
   name: string;
   email: string;
 }
 
-/** Opens a session for a proven user; the caller sets the cookies from the result. */
-export async function createSession(db: q.Q, user: SessionUser, now = new Date()): Promise<LoginResult> {
+/** Opens a session for a proven user of `db`'s municipality; the caller sets the cookies from the result. */
+export async function createSession(db: Tenant, user: SessionUser, now: Date): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await q.insertSession(db, {
-    municipalityId: user.municipalityId,
-    tokenHash: sha256(token),
-    userId: user.userId,
-    csrfToken,
-    expiresAt: new Date(now.getTime() + SESSION_RULES.absoluteHours * 3_600_000),
-  });
-  const roles = await q.rolesOf(db, user.municipalityId, user.userId);
+  await q.insertSession(db, { tokenHash: sha256(token), userId: user.userId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_RULES.absoluteHours * 3_600_000), now });
+  const roles = await users.rolesOf(db, user.userId);
   return {
-    cookie: { municipalityId: user.municipalityId, token },
+    cookie: formatSessionCookie({ municipalityId: db.municipalityId, token }),
     csrfToken,
-    actor: { userId: user.userId, municipalityId: user.municipalityId, kind: user.kind, name: user.name, email: user.email, roles },
+    actor: { userId: user.userId, municipalityId: db.municipalityId, kind: user.kind, name: user.name, email: user.email, roles },
   };
 }
 
@@ -102,26 +108,43 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
-export async function resolveSession(db: q.Q, cookie: SessionCookie, now = new Date()): Promise<ResolvedSession | undefined> {
+/** The live session a cookie names, if any; keeps it from going idle. */
+export async function resolveSession(db: Kysely<Database>, cookieValue: string | undefined, now: Date): Promise<ResolvedSession | undefined> {
+  const cookie = parseSessionCookie(cookieValue);
+  if (cookie === undefined) return undefined;
+  const tenant = new Tenant(db, cookie.municipalityId);
   const tokenHash = sha256(cookie.token);
   const idleSince = new Date(now.getTime() - SESSION_RULES.idleMinutes * 60_000);
-  const live = await q.findLiveSession(db, cookie.municipalityId, tokenHash, idleSince, now);
+  const live = await q.findLiveSession(tenant, tokenHash, idleSince, now);
   if (live === undefined) return undefined;
   // Writing last_seen_at on every request would turn each read into a write; a minute is fine-grained enough.
-  if (now.getTime() - live.lastSeenAt.getTime() > 60_000) await q.touchSession(db, cookie.municipalityId, tokenHash, now);
+  if (now.getTime() - live.lastSeenAt.getTime() > 60_000) await q.touchSession(tenant, tokenHash, now);
   return {
     csrfToken: live.csrfToken,
     actor: { userId: live.userId, municipalityId: cookie.municipalityId, kind: live.kind, name: live.name, email: live.email, roles: live.roles },
   };
 }
 
-export async function logout(db: q.Q, cookie: SessionCookie, now = new Date()): Promise<void> {
-  await q.endSession(db, cookie.municipalityId, sha256(cookie.token), now);
+/** What the auth plugin calls on every request: the session of a cookie, on the injected clock. */
+export function sessionResolver(services: Pick<Services, 'db' | 'clock'>): (cookieValue: string | undefined) => Promise<ResolvedSession | undefined> {
+  return (cookieValue) => resolveSession(services.db.kysely, cookieValue, services.clock());
 }
 
-export async function describeSession(db: q.Q, actor: Actor | null): Promise<{ user: { id: string; name: string; email: string; roles: string[] } | null; municipality: { id: string; name: string } | null }> {
+/** Ends the session a cookie names, on the server. */
+export async function logout(db: Kysely<Database>, cookieValue: string | undefined, now: Date): Promise<void> {
+  const cookie = parseSessionCookie(cookieValue);
+  if (cookie === undefined) return;
+  await q.endSession(new Tenant(db, cookie.municipalityId), sha256(cookie.token), now);
+}
+
+/** Ends the caller's other sessions: all but the one holding `currentCsrf`. */
+export async function endOtherSessions(ctx: Ctx, currentCsrf: string | null): Promise<void> {
+  await q.endOtherSessions(ctx.db, ctx.actor.userId, currentCsrf ?? '', ctx.now);
+}
+
+export async function describeSession(db: Kysely<Database>, actor: Actor | null): Promise<SessionBody> {
   if (actor === null) return { user: null, municipality: null };
-  const name = (await q.municipalityName(db, actor.municipalityId)) ?? '';
+  const name = (await system.municipalityName(db, actor.municipalityId)) ?? '';
   return {
     user: { id: actor.userId, name: actor.name, email: actor.email, roles: [...actor.roles] },
     municipality: { id: actor.municipalityId, name },

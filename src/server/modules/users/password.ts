@@ -1,6 +1,9 @@
+import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { checkPassword, createPasswordBlocklist, type PasswordBlocklist } from '../../../core/password/index.js';
 import { invalid } from '../../errors.js';
+
+// Passwords of local accounts: argon2id hashes, and the rules a new password must pass.
 
 // 49,000 common and breached passwords; built once, on first use (about 40 ms).
 let blocklist: PasswordBlocklist | undefined;
@@ -15,4 +18,18 @@ export function assertGoodPassword(password: string, person: { email: string; na
       { problems: problems.map((p) => p.code) },
     );
   }
+}
+
+export const hashPassword = (password: string): Promise<string> => hash(password);
+
+export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> => verify(passwordHash, password);
+
+// Verifying against a real hash when the e-mail is unknown keeps the answer time the same,
+// so response times do not reveal which e-mails have accounts. Started at load, not awaited
+// there: no top-level await in a module that others import in a cycle.
+const DUMMY_HASH = hash('medspiller-no-such-user');
+
+/** Spends the time of a real check, for a login without an account or password. */
+export async function verifyNothing(password: string): Promise<void> {
+  await verify(await DUMMY_HASH, password);
 }

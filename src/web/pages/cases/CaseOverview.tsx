@@ -1,16 +1,14 @@
 // The case at a glance as a DKFDS structured list: who, which case, who owns it, where it stands.
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../api/cases.js';
-import { BENEFITS } from '../../api/vocabulary.js';
+import type { CaseBody } from '../../api/cases.js';
 import { FactsTable, type Fact } from '../../components/FactsTable.js';
+import { formatIsoDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { formatIsoDate } from './format.js';
 import { RevealCpr } from './RevealCpr.js';
 
-export function CaseOverview({ detail }: { detail: CaseDetail }) {
+export function CaseOverview({ detail }: { detail: CaseBody }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const benefit = BENEFITS.find((value) => value === detail.benefit);
   const rows: Fact[] = [
     { key: 'caseNumber', label: t('case.overview.caseNumber'), value: detail.case_number },
     { key: 'cpr', label: t('case.overview.cpr'), value: <RevealCpr caseId={detail.id} masked={detail.citizen.cpr_masked} /> },
@@ -22,13 +20,13 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
       value: detail.category === null ? t('case.overview.notVisited') : t(`vocabulary.category.${detail.category}`),
     },
     { key: 'track', label: t('case.overview.track'), value: detail.track === null ? t('common.none') : t(`vocabulary.track.${detail.track}`) },
-    { key: 'benefit', label: t('case.overview.benefit'), value: benefit === undefined ? detail.benefit : t(`vocabulary.benefit.${benefit}`) },
+    { key: 'benefit', label: t('case.overview.benefit'), value: t(`vocabulary.benefit.${detail.benefit}`) },
     { key: 'benefitStart', label: t('case.overview.benefitStart'), value: formatIsoDate(detail.benefit_start, language) },
     { key: 'registered', label: t('case.overview.registered'), value: formatIsoDate(detail.registered, language) },
     {
       key: 'status',
       label: t('case.overview.status'),
-      value: detail.status === 'closed' ? t('vocabulary.caseStatus.closed') : t('vocabulary.caseStatus.open'),
+      value: t(`vocabulary.caseStatus.${detail.status}`),
     },
   ];
   return (

@@ -4,28 +4,28 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { currentCaseOf, fetchCase, type CaseDetail } from '../../api/cases.js';
-import type { ApiError } from '../../api/client.js';
+import { fetchCase, type CaseBody } from '../../api/cases.js';
 import type { SessionUser } from '../../api/session.js';
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useConflict } from '../../hooks/useConflict.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { CASE_STAFF, hasAnyRole } from '../../roles.js';
 import { PATHS } from '../../router/routes.js';
-import { CASE_STAFF, hasAnyRole } from './access.js';
+import type { CaseFormProps } from './caseForm.js';
 import { CaseOverview } from './CaseOverview.js';
+import { ChoiceForm } from './ChoiceForm.js';
 import { ContactDetails } from './ContactDetails.js';
 import { ContactPersons } from './ContactPersons.js';
 import { DeadlinesTable } from './DeadlinesTable.js';
 import { EventForm } from './EventForm.js';
-import { LoadFailed } from './LoadFailed.js';
-import { NoAccess } from './NoAccess.js';
 import { ReassignForm } from './ReassignForm.js';
 import { StatusPeriods } from './StatusPeriods.js';
 import { Timeline } from './Timeline.js';
-import { TrackForm } from './TrackForm.js';
-import { useLoad } from './useLoad.js';
-import { VisitationForm } from './VisitationForm.js';
 
 function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
   return (
@@ -45,7 +45,7 @@ function Reason({ label, reason }: { label: string; reason: string | null }) {
   );
 }
 
-function CaseContent({ detail, revision, onSaved, onConflict }: { detail: CaseDetail; revision: number; onSaved: (next: CaseDetail) => void; onConflict: (error: ApiError) => void }) {
+function CaseContent({ detail, revision, onSaved, onConflict }: CaseFormProps & { revision: number }) {
   const { t } = useTranslation();
   const props = { detail, onSaved, onConflict };
   const write = detail.access.write && detail.status === 'open';
@@ -65,7 +65,7 @@ function CaseContent({ detail, revision, onSaved, onConflict }: { detail: CaseDe
             <Reason label={t('case.visitation.reason')} reason={detail.category_reason} />
           </>
         )}
-        {write && <VisitationForm key={detail.version} {...props} />}
+        {write && <ChoiceForm key={detail.version} choice="category" {...props} />}
       </Section>
       <Section id="track" heading={t('case.track.heading')}>
         {detail.track !== null && (
@@ -79,7 +79,7 @@ function CaseContent({ detail, revision, onSaved, onConflict }: { detail: CaseDe
         ) : (
           detail.track === null && !write && <p>{t('case.track.none')}</p>
         )}
-        {write && detail.category === 'activity_ready' && <TrackForm key={detail.version} {...props} />}
+        {write && detail.category === 'activity_ready' && <ChoiceForm key={detail.version} choice="track" {...props} />}
       </Section>
       {write && (
         <Section id="event" heading={t('case.event.heading')}>
@@ -110,29 +110,28 @@ function CaseContent({ detail, revision, onSaved, onConflict }: { detail: CaseDe
 export function CasePage({ caseId, user }: { caseId: string; user: SessionUser }) {
   const { t } = useTranslation();
   const [load, reload, replace] = useLoad(() => fetchCase(api, caseId), caseId);
-  const [conflict, setConflict] = useState(0);
   const [revision, setRevision] = useState(0);
   const conflictAlert = useRef<HTMLDivElement>(null);
-
-  const onSaved = useCallback(
-    (next: CaseDetail) => {
-      replace(next);
-      setConflict(0);
-      setRevision((n) => n + 1);
-    },
-    [replace],
-  );
-
-  const onConflict = useCallback(
-    (error: ApiError) => {
-      const current = currentCaseOf(error.details);
+  // The case as it is now comes with the conflict, unless the form changed a part of it.
+  const showCurrent = useCallback(
+    (current: CaseBody | undefined) => {
       if (current === undefined) reload();
       else replace(current);
-      setConflict((n) => n + 1);
       setRevision((n) => n + 1);
       requestAnimationFrame(() => conflictAlert.current?.focus());
     },
     [reload, replace],
+  );
+  const conflict = useConflict(showCurrent, 'deadlines');
+  const { clear } = conflict;
+
+  const onSaved = useCallback(
+    (next: CaseBody) => {
+      replace(next);
+      clear();
+      setRevision((n) => n + 1);
+    },
+    [replace, clear],
   );
 
   if (!hasAnyRole(user, CASE_STAFF)) return <NoAccess title={t('case.title')} />;
@@ -144,7 +143,7 @@ export function CasePage({ caseId, user }: { caseId: string; user: SessionUser }
       <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('search.title'), to: PATHS.caseSearch }, { text: title }]} />
       <Page title={title}>
         {detail !== undefined && <p className="font-lead">{t('case.lead', { number: detail.case_number })}</p>}
-        {conflict > 0 && (
+        {conflict.shown && (
           <div ref={conflictAlert} tabIndex={-1} className="conflict-alert">
             <Alert variant="warning" heading={t('case.conflictHeading')}>
               <p>{t('case.conflictText')}</p>
@@ -160,7 +159,7 @@ export function CasePage({ caseId, user }: { caseId: string; user: SessionUser }
         {detail === undefined ? (
           load.status === 'loading' && <Spinner text={t('case.loading')} />
         ) : (
-          <CaseContent detail={detail} revision={revision} onSaved={onSaved} onConflict={onConflict} />
+          <CaseContent detail={detail} revision={revision} onSaved={onSaved} onConflict={conflict.onConflict} />
         )}
       </Page>
     </>

@@ -3,29 +3,27 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { searchCases, type CaseQuery, type CaseSort, type CaseStatusFilter, type CaseSummary } from '../../api/cases.js';
+import { searchCases, type CaseSort, type CaseStatusFilter, type CaseSummary } from '../../api/cases.js';
 import type { SessionUser } from '../../api/session.js';
-import { isTrack } from '../../api/work-queue.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
-import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { SelectField } from '../../components/SelectField.js';
 import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/TextField.js';
-import { useSearchParams } from '../../components/useSearchParams.js';
-import { formatNumber } from '../../i18n/format.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useSearchParams } from '../../hooks/useSearchParams.js';
+import { formatIsoDate, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import { CASE_STAFF, hasAnyRole, REGISTRARS } from '../../roles.js';
 import { Link } from '../../router/Link.js';
 import { casePath, PATHS } from '../../router/routes.js';
-import { CASE_STAFF, hasAnyRole, REGISTRARS } from './access.js';
 import { CprSearch } from './CprSearch.js';
-import { formatIsoDate } from './format.js';
-import { LoadFailed } from './LoadFailed.js';
-import { NoAccess } from './NoAccess.js';
-import { useLoad } from './useLoad.js';
 
 export const SEARCH_PAGE_SIZE = 25;
 const STATUSES: readonly CaseStatusFilter[] = ['open', 'closed', 'all'];
@@ -79,9 +77,9 @@ function Results({ items }: { items: readonly CaseSummary[] }) {
               <td className="text-nowrap">{item.cpr_masked}</td>
               <td className="text-nowrap">{item.case_number}</td>
               <td>
-                {item.track !== null && isTrack(item.track)
+                {item.track !== null
                   ? t(`vocabulary.track.${item.track}`)
-                  : item.category === 'job_ready' || item.category === 'activity_ready'
+                  : item.category !== null
                     ? t(`vocabulary.category.${item.category}`)
                     : t('common.none')}
               </td>
@@ -104,7 +102,7 @@ export function CaseSearchPage({ user }: { user: SessionUser }) {
   const [draft, setDraft] = useState(query);
   const [problem, setProblem] = useState<{ attempt: number; message: string } | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const apiQuery: CaseQuery = { q: query.q, status: query.status, sort: query.sort, limit: SEARCH_PAGE_SIZE, offset: (query.page - 1) * SEARCH_PAGE_SIZE };
+  const apiQuery = { q: query.q, status: query.status, sort: query.sort, limit: SEARCH_PAGE_SIZE, offset: (query.page - 1) * SEARCH_PAGE_SIZE };
   const [load, reload] = useLoad(() => searchCases(api, apiQuery), JSON.stringify(apiQuery));
 
   if (!hasAnyRole(user, CASE_STAFF)) return <NoAccess title={t('search.title')} />;
@@ -133,7 +131,7 @@ export function CaseSearchPage({ user }: { user: SessionUser }) {
             <Link to={PATHS.registerCitizen}>{t('startTools.register')}</Link>
           </p>
         )}
-        <FormErrorSummary
+        <ErrorSummary
           id="search-errors"
           heading={t('form.errorHeading')}
           problems={problem === null ? [] : [{ message: problem.message, fieldId: 'search-q' }]}

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import type { SessionUser } from '../../api/session.js';
 import { fetchCaseloads, fetchTeams, type Caseload } from '../../api/teams.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { SelectField } from '../../components/SelectField.js';
-import { LoadFailed } from './LoadFailed.js';
-import { useLoad } from './useLoad.js';
+import { useLoad } from '../../hooks/useLoad.js';
 
 interface Candidate extends Caseload {
   cap: number;

@@ -3,14 +3,13 @@ import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { updateContact } from '../../api/cases.js';
-import { CONTACT_CHANNELS } from '../../api/vocabulary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FactsTable } from '../../components/FactsTable.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { useFormState } from '../../hooks/useFormState.js';
+import { languageName } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import type { CaseFormProps } from './caseForm.js';
 import { checkContact, contactFieldMap, contactInputOf, ContactFields, draftOf, type ContactDraft } from './ContactFields.js';
-import { languageName } from './format.js';
-import { useFormState } from './useFormState.js';
-import type { CaseFormProps } from './VisitationForm.js';
 
 export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
   const { t } = useTranslation();
@@ -44,7 +43,7 @@ export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
   if (editing) {
     return (
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="contact-heading">
-        <FormErrorSummary id="contact-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+        <ErrorSummary id="contact-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
         <ContactFields idPrefix="contact" draft={draft} onChange={setDraft} errors={form.fieldErrors} />
         <div className="button-group mt-6">
           <button type="submit" className="button button-primary mt-5" aria-disabled={form.pending}>
@@ -58,12 +57,11 @@ export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
     );
   }
 
-  const channel = CONTACT_CHANNELS.find((value) => value === citizen.contact_channel);
   const rows = [
     { key: 'address', label: t('contact.address'), value: citizen.address ?? t('common.none') },
     { key: 'phone', label: t('contact.phone'), value: citizen.phone ?? t('common.none') },
     { key: 'email', label: t('contact.email'), value: citizen.email ?? t('common.none') },
-    { key: 'channel', label: t('contact.channel'), value: channel === undefined ? citizen.contact_channel : t(`vocabulary.contactChannel.${channel}`) },
+    { key: 'channel', label: t('contact.channel'), value: t(`vocabulary.contactChannel.${citizen.contact_channel}`) },
     { key: 'language', label: t('contact.language'), value: languageName(citizen.language, language) },
     { key: 'interpreter', label: t('contact.interpreterShort'), value: citizen.interpreter_needed ? t('common.yes') : t('common.no') },
   ];

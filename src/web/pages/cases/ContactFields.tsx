@@ -1,14 +1,14 @@
 // The citizen's contact details as form fields, shared by registration and the case page.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Citizen, ContactInput } from '../../api/cases.js';
-import { CITIZEN_LANGUAGES, CONTACT_CHANNELS, type ContactChannel } from '../../api/vocabulary.js';
+import { CITIZEN_LANGUAGES, CONTACT_CHANNELS, type ContactChannel } from '../../../core/vocabulary.js';
+import type { CitizenBody, RegisterBody } from '../../api/cases.js';
 import { CheckboxField } from '../../components/CheckboxField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextField } from '../../components/TextField.js';
+import type { FieldMap } from '../../hooks/problems.js';
+import { languageName } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { languageName } from './format.js';
-import type { FieldMap } from './problems.js';
 
 export interface ContactDraft {
   name: string;
@@ -30,13 +30,16 @@ export const EMPTY_CONTACT: ContactDraft = {
   interpreter_needed: false,
 };
 
-export function draftOf(citizen: Citizen): ContactDraft {
+/** The contact details as both registration and a change of them send them. */
+export type ContactInput = Pick<RegisterBody, 'name' | 'address' | 'phone' | 'email' | 'contact_channel' | 'language' | 'interpreter_needed'>;
+
+export function draftOf(citizen: CitizenBody): ContactDraft {
   return {
     name: citizen.name,
     address: citizen.address ?? '',
     phone: citizen.phone ?? '',
     email: citizen.email ?? '',
-    contact_channel: CONTACT_CHANNELS.find((channel) => channel === citizen.contact_channel) ?? 'phone',
+    contact_channel: citizen.contact_channel,
     language: citizen.language,
     interpreter_needed: citizen.interpreter_needed,
   };

@@ -2,9 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { fetchContactPersons } from '../../api/cases.js';
-import { isRole } from '../../roles.js';
-import { LoadFailed } from './LoadFailed.js';
-import { useLoad } from './useLoad.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { useLoad } from '../../hooks/useLoad.js';
 
 export function ContactPersons({ caseId, revision }: { caseId: string; revision: number }) {
   const { t } = useTranslation();
@@ -16,7 +15,7 @@ export function ContactPersons({ caseId, revision }: { caseId: string; revision:
   return (
     <ul className="contact-persons">
       {persons.map((person) => {
-        const roles = person.roles.filter(isRole).map((role) => t(`start.roles.${role}.name`));
+        const roles = person.roles.map((role) => t(`start.roles.${role}.name`));
         return (
           <li key={person.id}>
             {person.name}

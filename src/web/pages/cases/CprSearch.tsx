@@ -3,14 +3,14 @@
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { breakGlass, findCaseByCpr } from '../../api/cases.js';
+import { breakGlass, findCaseByCpr, type CprMatch } from '../../api/cases.js';
 import { Alert } from '../../components/Alert.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
 import { TextField } from '../../components/TextField.js';
+import { useFormState } from '../../hooks/useFormState.js';
 import { navigate } from '../../router/history.js';
 import { casePath } from '../../router/routes.js';
-import { useFormState } from './useFormState.js';
 
 const CPR_FORM = /^\d{6}-?\d{4}$/;
 const MIN_REASON = 10;
@@ -39,7 +39,7 @@ function BreakGlassForm({ caseId }: { caseId: string }) {
       <Alert variant="warning" heading={t('breakGlass.heading')} headingLevel={3}>
         <p>{t('breakGlass.text')}</p>
       </Alert>
-      <FormErrorSummary id="break-glass-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary id="break-glass-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('breakGlass.heading')}>
         <TextAreaField
           id="break-glass-reason"
@@ -73,15 +73,15 @@ export function CprSearch() {
     setOutside(null);
     const value = cpr.trim();
     if (!form.check(CPR_FORM.test(value) ? {} : { cpr: t('cprSearch.errors.form') })) return;
-    let found: { caseId: string; inScope: boolean } | undefined;
+    let found: CprMatch | undefined;
     void form
       .send(async () => {
         found = await findCaseByCpr(api, value);
       })
       .then(() => {
         if (found === undefined) return;
-        if (found.inScope) navigate(casePath(found.caseId));
-        else setOutside(found.caseId);
+        if (found.in_scope) navigate(casePath(found.case_id));
+        else setOutside(found.case_id);
       });
   };
 
@@ -89,7 +89,7 @@ export function CprSearch() {
     <section aria-labelledby="cpr-search-heading" className="cpr-search">
       <h2 id="cpr-search-heading">{t('cprSearch.heading')}</h2>
       <p>{t('cprSearch.intro')}</p>
-      <FormErrorSummary id="cpr-search-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary id="cpr-search-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('cprSearch.heading')}>
         <TextField
           id="cpr-search"

@@ -4,8 +4,8 @@ import type { Deadline } from '../../api/cases.js';
 import { Explanation } from '../../components/Explanation.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatIsoDate, inLanguage } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { formatIsoDate, inLanguage } from './format.js';
 
 export function DeadlinesTable({ deadlines }: { deadlines: readonly Deadline[] }) {
   const { t } = useTranslation();

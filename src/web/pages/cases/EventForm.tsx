@@ -2,19 +2,20 @@
 // was held, how, or who cancelled; an activity its kind and end; a mentor its end.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasPeriod, isConversation } from '../../../core/cases/event.js';
+import { ACTIVITY_KINDS, CANCELLED_BY, EVENT_TYPES, MODES, type EventType } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
 import { recordEvent } from '../../api/cases.js';
-import { ACTIVITY_KINDS, CANCELLED_BY, EVENT_TYPES, MODES, hasPeriod, isConversation, type EventType } from '../../api/vocabulary.js';
 import { Alert } from '../../components/Alert.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RadioGroup, radioId } from '../../components/RadioGroup.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
 import { TextField } from '../../components/TextField.js';
+import { useFormState } from '../../hooks/useFormState.js';
+import { isoDateIn } from '../../i18n/format.js';
+import type { CaseFormProps } from './caseForm.js';
 import { blankEvent, eventInputOf, type EventDraft } from './eventInput.js';
-import { isoDateIn } from './format.js';
-import { useFormState } from './useFormState.js';
-import type { CaseFormProps } from './VisitationForm.js';
 
 export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
   const { t } = useTranslation();
@@ -70,7 +71,7 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
   const conversation = isConversation(draft.type);
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="event-heading">
-      <FormErrorSummary id="event-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary id="event-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
       {saved !== null && <Alert variant="success" heading={t('case.event.saved', { type: t(`vocabulary.eventType.${saved}`) })} headingLevel={3} />}
       <SelectField
         id="event-type"

@@ -2,11 +2,11 @@
 // an event or a status period). The caller sends the reason and shows what came back.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormButtons } from '../../components/FormButtons.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
-import { useFormState } from './useFormState.js';
+import type { ConflictHandler } from '../../hooks/useConflict.js';
+import { useFormState } from '../../hooks/useFormState.js';
 
 interface ReasonFormProps {
   id: string;
@@ -16,7 +16,7 @@ interface ReasonFormProps {
   missing: string;
   submit: string;
   send: (reason: string) => Promise<void>;
-  onConflict: (error: ApiError) => void;
+  onConflict: ConflictHandler;
   onCancel: () => void;
 }
 
@@ -33,7 +33,7 @@ export function ReasonForm({ id, formLabel, label, missing, submit, send, onConf
   };
   return (
     <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={formLabel}>
-      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
       <TextAreaField
         id={id}
         label={label}

@@ -6,13 +6,13 @@ import { api } from '../../api/browser.js';
 import { reassignCase } from '../../api/cases.js';
 import { fetchCaseloads } from '../../api/teams.js';
 import { Alert } from '../../components/Alert.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
-import { LoadFailed } from './LoadFailed.js';
-import { useFormState } from './useFormState.js';
-import { useLoad } from './useLoad.js';
-import type { CaseFormProps } from './VisitationForm.js';
+import { useFormState } from '../../hooks/useFormState.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import type { CaseFormProps } from './caseForm.js';
 
 export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormProps & { teamId: string }) {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
     void form
       .send(async () => {
         const result = await reassignCase(api, detail.id, { caseworker_id: caseworker, reason: reason.trim(), version: detail.version });
-        setOverCap(result.overCap ? name : null);
+        setOverCap(result.over_cap ? name : null);
         onSaved(result.case);
       })
       .then((ok) => {
@@ -65,7 +65,7 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
         <p>{t('case.reassign.noCandidates')}</p>
       ) : (
         <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="reassign-heading">
-          <FormErrorSummary id="reassign-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+          <ErrorSummary id="reassign-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
           <SelectField
             id="reassign-caseworker"
             label={t('case.reassign.caseworker')}

@@ -2,26 +2,27 @@
 // only. A citizen already registered gets a link to the existing case instead.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../core/rules/date.js';
+import { BENEFITS, isOneOf } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
 import { registerCitizen } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
 import type { SessionUser } from '../../api/session.js';
-import { BENEFITS, type Benefit } from '../../api/vocabulary.js';
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextField } from '../../components/TextField.js';
+import { useFormState } from '../../hooks/useFormState.js';
+import { isoDateIn } from '../../i18n/format.js';
+import { hasAnyRole, REGISTRARS } from '../../roles.js';
 import { navigate } from '../../router/history.js';
 import { Link } from '../../router/Link.js';
 import { casePath, PATHS } from '../../router/routes.js';
-import { hasAnyRole, REGISTRARS } from './access.js';
 import { CaseworkerField } from './CaseworkerField.js';
 import { checkContact, contactFieldMap, contactInputOf, ContactFields, EMPTY_CONTACT, type ContactDraft } from './ContactFields.js';
-import { isIsoDate, isoDateIn } from './format.js';
-import { NoAccess } from './NoAccess.js';
-import { useFormState } from './useFormState.js';
 
 const CPR_FORM = /^\d{6}-?\d{4}$/;
 
@@ -34,10 +35,6 @@ function duplicateOf(error: unknown): Duplicate | null {
   if (!(error instanceof ApiError) || error.details.reason !== 'duplicate_citizen') return null;
   const caseId = error.details.case_id;
   return { caseId: typeof caseId === 'string' ? caseId : null, message: error.message };
-}
-
-function isBenefit(value: string): value is Benefit {
-  return (BENEFITS as readonly string[]).includes(value);
 }
 
 export function RegisterCitizenPage({ user }: { user: SessionUser }) {
@@ -72,7 +69,7 @@ export function RegisterCitizenPage({ user }: { user: SessionUser }) {
     if (cpr.trim() === '') found.cpr = t('register.errors.cprMissing');
     else if (!CPR_FORM.test(cpr.trim())) found.cpr = t('register.errors.cprForm');
     Object.assign(found, checkContact(contact, t));
-    if (!isBenefit(benefit)) found.benefit = t('register.errors.benefit');
+    if (!isOneOf(BENEFITS, benefit)) found.benefit = t('register.errors.benefit');
     if (!isIsoDate(benefitStart)) found.benefit_start = t('register.errors.benefitStart');
     else if (benefitStart > today) found.benefit_start = t('register.errors.future');
     if (!isIsoDate(registered)) found.registered = t('register.errors.registered');
@@ -83,7 +80,7 @@ export function RegisterCitizenPage({ user }: { user: SessionUser }) {
 
   const submit = async (): Promise<void> => {
     setDuplicate(null);
-    if (!form.check(check()) || !isBenefit(benefit)) return;
+    if (!form.check(check()) || !isOneOf(BENEFITS, benefit)) return;
     let caseId: string | undefined;
     await form.send(async () => {
       try {
@@ -116,7 +113,7 @@ export function RegisterCitizenPage({ user }: { user: SessionUser }) {
       <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('search.title'), to: PATHS.caseSearch }, { text: t('register.title') }]} />
       <Page title={t('register.title')}>
         <p className="font-lead">{t('register.intro')}</p>
-        <ErrorSummary heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+        <ErrorSummary id="error-summary" headingLevel={2} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
         {duplicate !== null && (
           <Alert variant="warning" heading={t('register.duplicateHeading')}>
             <p>{duplicate.message}</p>

@@ -4,9 +4,9 @@ import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { revealCpr } from '../../api/cases.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/TextField.js';
-import { useFormState } from './useFormState.js';
+import { useFormState } from '../../hooks/useFormState.js';
 
 export function RevealCpr({ caseId, masked }: { caseId: string; masked: string }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function RevealCpr({ caseId, masked }: { caseId: string; masked: string }
     if (!form.check(purpose.trim() === '' ? { purpose: t('case.cpr.purposeMissing') } : {})) return;
     void form
       .send(async () => {
-        setCpr(await revealCpr(api, caseId, purpose.trim()));
+        setCpr((await revealCpr(api, caseId, purpose.trim())).cpr);
       })
       .then((ok) => {
         if (!ok) return;
@@ -69,7 +69,7 @@ export function RevealCpr({ caseId, masked }: { caseId: string; masked: string }
         </button>
       ) : (
         <form className="form reveal-cpr" noValidate onSubmit={onSubmit} aria-label={t('case.cpr.show')}>
-          <FormErrorSummary id="reveal-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+          <ErrorSummary id="reveal-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
           <TextField
             id="reveal-purpose"
             label={t('case.cpr.purpose')}

@@ -2,17 +2,19 @@
 // one with the reason. Each sends the version it read; the list comes back whole.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../core/rules/date.js';
+import { PERIOD_STATUSES } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
-import type { ApiError } from '../../api/client.js';
-import { addStatusPeriod, endStatusPeriod, PERIOD_STATUSES, voidStatusPeriod, type StatusPeriod } from '../../api/status-periods.js';
+import { addStatusPeriod, endStatusPeriod, voidStatusPeriod, type StatusPeriod } from '../../api/status-periods.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormButtons } from '../../components/FormButtons.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
 import { TextField } from '../../components/TextField.js';
-import { isIsoDate, isoDateIn } from './format.js';
+import type { ConflictHandler } from '../../hooks/useConflict.js';
+import { useFormState } from '../../hooks/useFormState.js';
+import { isoDateIn } from '../../i18n/format.js';
 import { ReasonForm } from './ReasonForm.js';
-import { useFormState } from './useFormState.js';
 
 interface ListProps {
   caseId: string;
@@ -62,7 +64,7 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="period-add-heading">
       <h3 id="period-add-heading">{t('statusPeriods.addHeading')}</h3>
-      <FormErrorSummary id="period-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary id="period-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
       <SelectField
         id="period-status"
         label={t('statusPeriods.status')}
@@ -119,7 +121,7 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
 interface PeriodFormProps extends ListProps {
   period: StatusPeriod;
   label: string;
-  onConflict: (error: ApiError) => void;
+  onConflict: ConflictHandler;
   onCancel: () => void;
 }
 
@@ -140,7 +142,7 @@ export function EndStatusPeriodForm({ caseId, period, label, onSaved, onConflict
   };
   return (
     <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={t('statusPeriods.endLabel', { period: label })}>
-      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
       <TextField
         id={id}
         type="date"

@@ -4,40 +4,40 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import type { CaseDetail } from '../../api/cases.js';
+import type { CaseBody } from '../../api/cases.js';
 import { fetchStatusPeriods, type StatusPeriod } from '../../api/status-periods.js';
 import { Alert } from '../../components/Alert.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useConflict } from '../../hooks/useConflict.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { formatIsoDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { formatIsoDate } from './format.js';
-import { LoadFailed } from './LoadFailed.js';
 import { AddStatusPeriodForm, EndStatusPeriodForm, VoidStatusPeriodForm } from './StatusPeriodForms.js';
-import { useLoad } from './useLoad.js';
 import './status-periods.css';
 
 type Editing = { id: string; action: 'end' | 'void' } | null;
 
-export function StatusPeriods({ detail }: { detail: CaseDetail }) {
+export function StatusPeriods({ detail }: { detail: CaseBody }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [attempt, setAttempt] = useState(0);
   const [load, reload, replace] = useLoad(() => fetchStatusPeriods(api, detail.id), `${detail.id}|${String(attempt)}`);
   const [editing, setEditing] = useState<Editing>(null);
-  const [conflict, setConflict] = useState(false);
+  // A conflict carries the period, not the list: load the list again.
+  const conflict = useConflict(() => {
+    setEditing(null);
+    setAttempt((n) => n + 1);
+  });
   const write = detail.access.write && detail.status === 'open';
 
   const saved = (periods: StatusPeriod[]): void => {
     setEditing(null);
-    setConflict(false);
+    conflict.clear();
     replace(periods);
   };
-  const onConflict = (): void => {
-    setEditing(null);
-    setConflict(true);
-    setAttempt((n) => n + 1);
-  };
-  const source = (value: string): string => (value === 'caseworker' ? t('statusPeriods.sources.caseworker') : value);
+  const source = (value: StatusPeriod['source']): string => (value === 'caseworker' ? t('statusPeriods.sources.caseworker') : value);
   const describe = (period: StatusPeriod): string =>
     `${t(`vocabulary.periodStatus.${period.status}`)}, ${formatIsoDate(period.start_date, language)}${period.end_date === null ? '' : ` – ${formatIsoDate(period.end_date, language)}`}`;
 
@@ -45,7 +45,7 @@ export function StatusPeriods({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <p>{t('statusPeriods.intro')}</p>
-      {conflict && <Alert variant="warning" heading={t('statusPeriods.conflict')} headingLevel={3} />}
+      {conflict.shown && <Alert variant="warning" heading={t('statusPeriods.conflict')} headingLevel={3} />}
       {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />}
       {periods === undefined ? (
         load.status === 'loading' && <Spinner text={t('statusPeriods.loading')} />
@@ -72,7 +72,7 @@ export function StatusPeriods({ detail }: { detail: CaseDetail }) {
               {periods.map((period) => {
                 const label = describe(period);
                 const form = editing?.id === period.id ? editing.action : null;
-                const props = { caseId: detail.id, period, label, onSaved: saved, onConflict, onCancel: () => setEditing(null) };
+                const props = { caseId: detail.id, period, label, onSaved: saved, onConflict: conflict.onConflict, onCancel: () => setEditing(null) };
                 return (
                   <tr key={period.id} data-period={period.id} data-status={period.status} data-voided={period.voided ? 'true' : 'false'}>
                     <th scope="row">

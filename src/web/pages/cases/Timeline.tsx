@@ -2,29 +2,26 @@
 // event can be voided with a reason; it stays in the history, marked.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHANGE_KINDS, EVENT_TYPES } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
-import { fetchTimeline, voidEvent, type CaseDetail } from '../../api/cases.js';
-import type { ApiError } from '../../api/client.js';
-import { CHANGE_KINDS, EVENT_TYPES } from '../../api/vocabulary.js';
+import { fetchTimeline, voidEvent } from '../../api/cases.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { SelectField } from '../../components/SelectField.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { formatIsoDate, formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { formatIsoDate, formatMoment } from './format.js';
-import { LoadFailed } from './LoadFailed.js';
+import type { CaseFormProps } from './caseForm.js';
 import { ReasonForm } from './ReasonForm.js';
 import { entryDetails, entryName, TIMELINE_FILTERS } from './timelineText.js';
-import { useLoad } from './useLoad.js';
 
 const PAGE_SIZE = 20;
 
-interface TimelineProps {
-  detail: CaseDetail;
+interface TimelineProps extends CaseFormProps {
   /** Changes whenever the case changed, so the timeline loads again. */
   revision: number;
-  onSaved: (detail: CaseDetail) => void;
-  onConflict: (error: ApiError) => void;
 }
 
 export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProps) {
@@ -34,7 +31,7 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
   const [draftFilter, setDraftFilter] = useState('');
   const [page, setPage] = useState(1);
   const [voiding, setVoiding] = useState<string | null>(null);
-  const options = { types: filter === '' ? [] : [filter], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const options = { types: filter === '' ? undefined : filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const [load, reload] = useLoad(() => fetchTimeline(api, detail.id, options), `${detail.id}|${String(revision)}|${JSON.stringify(options)}`);
 
   const filterLabel = (value: string): string => {
@@ -120,8 +117,9 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
                       onSaved(next);
                     }}
                     onConflict={(error) => {
-                      setVoiding(null);
-                      onConflict(error);
+                      const handled = onConflict(error);
+                      if (handled) setVoiding(null);
+                      return handled;
                     }}
                     onCancel={() => {
                       setVoiding(null);

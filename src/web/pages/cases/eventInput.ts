@@ -1,8 +1,9 @@
-// An event form's draft turned into the request body, or what is missing, by API field name.
-// The server checks the same (validateEvent); checking first names the field for the user.
-import type { EventInput } from '../../api/cases.js';
-import { ACTIVITY_KINDS, CANCELLED_BY, MODES, hasPeriod, isConversation, type EventType } from '../../api/vocabulary.js';
-import { isIsoDate } from './format.js';
+// An event form's draft turned into the request body, or what is wrong, by API field name.
+// Which fields an event needs and which dates are possible is core's one rule (eventProblems),
+// which the server applies too; checking first names the field for the user.
+import { eventProblems, hasPeriod, isConversation, type EventProblemCode } from '../../../core/cases/event.js';
+import { ACTIVITY_KINDS, CANCELLED_BY, MODES, type EventType } from '../../../core/vocabulary.js';
+import type { EventBody } from '../../api/cases.js';
 
 export interface EventDraft {
   type: EventType;
@@ -15,43 +16,53 @@ export interface EventDraft {
   note: string;
 }
 
+export type EventMessages = Record<'date' | 'future' | 'held' | 'cancelledBy' | 'kind' | 'endDate', string>;
+
+// The draft gets only the fields its type takes, so the codes of a field that does not belong
+// cannot arise here; they are named by that field's message all the same.
+const MESSAGE: Readonly<Record<EventProblemCode, keyof EventMessages>> = {
+  date_invalid: 'date',
+  date_in_future: 'future',
+  held_missing: 'held',
+  held_not_conversation: 'held',
+  mode_not_conversation: 'held',
+  cancelled_when_held: 'cancelledBy',
+  cancelled_by_missing: 'cancelledBy',
+  kind_missing: 'kind',
+  kind_not_activity: 'kind',
+  end_not_span: 'endDate',
+  end_date_invalid: 'endDate',
+  end_before_start: 'endDate',
+};
 
 export function blankEvent(today: string): EventDraft {
   return { type: 'conversation', date: today, held: '', mode: 'jobcentre', cancelledBy: '', kind: '', endDate: '', note: '' };
 }
 
-/** The request body for the draft, or what is missing, by API field name. */
-export function eventInputOf(
-  draft: EventDraft,
-  today: string,
-  messages: Record<'date' | 'future' | 'held' | 'cancelledBy' | 'kind' | 'endDate', string>,
-): { ok: true; input: EventInput } | { ok: false; found: Record<string, string> } {
-  const found: Record<string, string> = {};
-  if (!isIsoDate(draft.date)) found.date = messages.date;
-  else if (draft.date > today) found.date = messages.future;
-  const input: EventInput = { type: draft.type, date: draft.date };
+/** The body the draft says, with only the fields its type takes. */
+function bodyOf(draft: EventDraft): EventBody {
+  const body: EventBody = { type: draft.type, date: draft.date };
   if (isConversation(draft.type)) {
     if (draft.held === 'yes') {
-      input.held = true;
-      input.mode = MODES.find((value) => value === draft.mode) ?? 'jobcentre';
+      body.held = true;
+      body.mode = MODES.find((value) => value === draft.mode) ?? 'jobcentre';
     } else if (draft.held === 'no') {
-      input.held = false;
+      body.held = false;
       const by = CANCELLED_BY.find((value) => value === draft.cancelledBy);
-      if (by === undefined) found.cancelled_by = messages.cancelledBy;
-      else input.cancelled_by = by;
-    } else {
-      found.held = messages.held;
+      if (by !== undefined) body.cancelled_by = by;
     }
   }
-  if (draft.type === 'activity') {
-    const kind = ACTIVITY_KINDS.find((value) => value === draft.kind);
-    if (kind === undefined) found.kind = messages.kind;
-    else input.kind = kind;
-  }
-  if (hasPeriod(draft.type) && draft.endDate !== '') {
-    if (!isIsoDate(draft.endDate) || draft.endDate < draft.date) found.end_date = messages.endDate;
-    else input.end_date = draft.endDate;
-  }
-  if (draft.note.trim() !== '') input.note = draft.note.trim();
+  const kind = ACTIVITY_KINDS.find((value) => value === draft.kind);
+  if (draft.type === 'activity' && kind !== undefined) body.kind = kind;
+  if (hasPeriod(draft.type) && draft.endDate !== '') body.end_date = draft.endDate;
+  if (draft.note.trim() !== '') body.note = draft.note.trim();
+  return body;
+}
+
+/** The request body for the draft, or what is wrong, by API field name. */
+export function eventInputOf(draft: EventDraft, today: string, messages: EventMessages): { ok: true; input: EventBody } | { ok: false; found: Record<string, string> } {
+  const input = bodyOf(draft);
+  const found: Record<string, string> = {};
+  for (const problem of eventProblems(input, today)) found[problem.field] ??= messages[MESSAGE[problem.code]];
   return Object.keys(found).length > 0 ? { ok: false, found } : { ok: true, input };
 }

@@ -1,6 +1,5 @@
 // What a timeline entry says, in words: the event's or change's name and its details.
 import type { TFunction } from 'i18next';
-import type { TimelineItem } from '../../api/cases.js';
 import {
   ACTIVITY_KINDS,
   CANCELLED_BY,
@@ -9,9 +8,10 @@ import {
   EVENT_TYPES,
   MODES,
   TRACKS,
-} from '../../api/vocabulary.js';
+} from '../../../core/vocabulary.js';
+import type { TimelineItem } from '../../api/cases.js';
+import { formatIsoDate } from '../../i18n/format.js';
 import type { Language } from '../../i18n/languages.js';
-import { formatIsoDate } from './format.js';
 
 const find = <T extends string>(values: readonly T[], value: unknown): T | undefined => values.find((candidate) => candidate === value);
 

@@ -2,7 +2,7 @@
 // any other pair on request (e.g. group 2 against control).
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 
 interface ArmPickersProps {
@@ -33,7 +33,7 @@ export function ArmPickers({ arms, treatment: shownTreatment, control: shownCont
 
   return (
     <form className="form arm-pickers" noValidate onSubmit={onSubmit} aria-labelledby="compare-heading">
-      <FormErrorSummary id="compare-errors" heading={t('form.errorHeading')} problems={problem === undefined ? [] : [{ message: problem, fieldId: 'compare-control' }]} attempt={attempt} />
+      <ErrorSummary id="compare-errors" heading={t('form.errorHeading')} problems={problem === undefined ? [] : [{ message: problem, fieldId: 'compare-control' }]} attempt={attempt} />
       <div className="filter-fields">
         <SelectField
           id="compare-treatment"

@@ -1,7 +1,7 @@
 // How alike the two arms were at enrolment: means of the baseline variables with the
 // standardised mean difference, and how many of each arm are in each stratum.
 import { useTranslation } from 'react-i18next';
-import type { Evaluation } from '../../api/experiment-report.js';
+import type { Evaluation } from '../../api/experiments.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';

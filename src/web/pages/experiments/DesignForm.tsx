@@ -3,11 +3,12 @@
 // problems (a code used twice, a limit given twice) land in the same error summary.
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
-import { problemsOf, type Design } from '../../api/experiment-records.js';
+import { listedProblems, readableError } from '../../api/client.js';
+import type { Design } from '../../api/experiments.js';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
 import { TextField } from '../../components/TextField.js';
+import type { ConflictHandler } from '../../hooks/useConflict.js';
 import { ArmFields } from './ArmFields.js';
 import { readDraft, type DesignDraft, type FieldError } from './designDraft.js';
 import { fieldOf, readServerProblem } from './designFields.js';
@@ -18,7 +19,7 @@ interface DesignFormProps {
   submitLabel: string;
   /** Sends the design; an ApiError it throws is shown in the error summary. */
   onSubmit: (design: Design) => Promise<void>;
-  onConflict?: (error: ApiError) => void;
+  onConflict?: ConflictHandler;
 }
 
 type Label = (path: string) => string;
@@ -95,12 +96,13 @@ export function DesignForm({ initial, submitLabel, onSubmit, onConflict }: Desig
     show(list, fieldErrors);
   };
 
-  const showServerErrors = (error: unknown): void => {
-    if (!(error instanceof ApiError) || error.code === 'network_error' || error.code === 'unexpected_response') {
+  const showServerErrors = (failure: unknown): void => {
+    const error = readableError(failure);
+    if (error === null) {
       show([{ message: t('form.failed') }], {});
       return;
     }
-    const listed = problemsOf(error.details);
+    const listed = listedProblems(error);
     const fieldErrors: Record<string, string> = {};
     const list = (listed.length > 0 ? listed : [error.message]).map((raw): FormProblem => {
       const problem = readServerProblem(raw);
@@ -122,8 +124,7 @@ export function DesignForm({ initial, submitLabel, onSubmit, onConflict }: Desig
     try {
       await onSubmit(result.design);
     } catch (error) {
-      if (onConflict !== undefined && error instanceof ApiError && error.code === 'version_conflict') onConflict(error);
-      else showServerErrors(error);
+      if (onConflict?.(error) !== true) showServerErrors(error);
     } finally {
       setPending(false);
     }
@@ -138,7 +139,7 @@ export function DesignForm({ initial, submitLabel, onSubmit, onConflict }: Desig
   const props = { draft, errors, onChange: change };
   return (
     <>
-      <ErrorSummary heading={t('form.errorHeading')} problems={problems} attempt={attempt} />
+      <ErrorSummary id="error-summary" headingLevel={2} heading={t('form.errorHeading')} problems={problems} attempt={attempt} />
       <form className="form design-form" noValidate onSubmit={onFormSubmit} aria-label={t('experiments.design.formLabel')}>
         <Section id="design-about" heading={t('experiments.design.aboutHeading')}>
           <TextField

@@ -3,24 +3,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import type { ApiError } from '../../api/client.js';
-import { currentExperimentOf } from '../../api/experiment-records.js';
-import { createExperiment, fetchExperiment, updateDesign, type Experiment } from '../../api/experiments.js';
+import { createExperiment, fetchExperiment, updateDesign, type ExperimentBody } from '../../api/experiments.js';
 import type { SessionUser } from '../../api/session.js';
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useConflict, type ConflictHandler } from '../../hooks/useConflict.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { hasAnyRole } from '../../roles.js';
 import { navigate } from '../../router/history.js';
 import { Link } from '../../router/Link.js';
 import { experimentPath, PATHS } from '../../router/routes.js';
-import { hasAnyRole } from '../cases/access.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { NoAccess } from '../cases/NoAccess.js';
-import { useLoad } from '../cases/useLoad.js';
 import { DESIGNERS } from './access.js';
-import { DesignForm } from './DesignForm.js';
 import { draftOf, emptyDraft } from './designDraft.js';
+import { DesignForm } from './DesignForm.js';
 
 /** What the experiment page says after arriving from here. */
 export type DesignNotice = 'created' | 'saved';
@@ -45,7 +44,7 @@ function NewDesign() {
   );
 }
 
-function EditDesign({ experiment, onConflict }: { experiment: Experiment; onConflict: (error: ApiError) => void }) {
+function EditDesign({ experiment, onConflict }: { experiment: ExperimentBody; onConflict: ConflictHandler }) {
   const { t } = useTranslation();
   if (experiment.status !== 'draft') {
     return (
@@ -74,27 +73,24 @@ function EditDesign({ experiment, onConflict }: { experiment: Experiment; onConf
 function EditContent({ experimentId }: { experimentId: string }) {
   const { t } = useTranslation();
   const [load, reload, replace] = useLoad(() => fetchExperiment(api, experimentId), experimentId);
-  const [conflict, setConflict] = useState(false);
-  const experiment = load.value;
-  const onConflict = (error: ApiError): void => {
-    const current = currentExperimentOf(error.details);
+  const conflict = useConflict<ExperimentBody>((current) => {
     if (current === undefined) reload();
     else replace(current);
-    setConflict(true);
-  };
+  }, 'design');
+  const experiment = load.value;
   const crumbs = [{ text: t('start.title'), to: PATHS.start }, { text: t('experiments.title'), to: PATHS.experiments }];
   return (
     <>
       <Breadcrumbs items={[...crumbs, ...(experiment === undefined ? [] : [{ text: experiment.design.name, to: experimentPath(experimentId) }]), { text: t('experiments.design.editTitle') }]} />
       <Page title={t('experiments.design.editTitle')}>
         {experiment !== undefined && <p className="font-lead">{experiment.design.name}</p>}
-        {conflict && (
+        {conflict.shown && (
           <Alert variant="warning" heading={t('experiments.design.conflictHeading')}>
             <p>{t('experiments.design.conflictText')}</p>
           </Alert>
         )}
         {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
-        {experiment === undefined ? load.status === 'loading' && <Spinner text={t('experiments.loadingOne')} /> : <EditDesign experiment={experiment} onConflict={onConflict} />}
+        {experiment === undefined ? load.status === 'loading' && <Spinner text={t('experiments.loadingOne')} /> : <EditDesign experiment={experiment} onConflict={conflict.onConflict} />}
       </Page>
     </>
   );

@@ -1,8 +1,7 @@
 // The design form's other parts: who may take part, the strata allocation is balanced
 // within, and follow-up with the outcomes the experiment is judged on.
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, type Outcome } from '../../api/experiment-records.js';
-import { CATEGORIES } from '../../api/vocabulary.js';
+import { CATEGORIES, OUTCOMES, type Outcome } from '../../../core/vocabulary.js';
 import { CheckboxField } from '../../components/CheckboxField.js';
 import { CheckboxGroup } from '../../components/CheckboxGroup.js';
 import { SelectField } from '../../components/SelectField.js';

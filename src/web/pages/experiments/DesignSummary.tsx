@@ -1,7 +1,7 @@
 // A design read-only: the question, the arms in a table, then who may take part, the strata,
 // follow-up and outcomes as a DKFDS structured list.
 import { useTranslation } from 'react-i18next';
-import type { Design } from '../../api/experiment-records.js';
+import type { Design } from '../../api/experiments.js';
 import { FactsTable, type Fact } from '../../components/FactsTable.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { formatNumber } from '../../i18n/format.js';

@@ -1,12 +1,12 @@
 // The report to take away (HTML, PDF, CSV of the outcome table) for the arms shown, and the
 // pseudonymised data set with its codebook for analysing it elsewhere.
 import { useTranslation } from 'react-i18next';
-import { downloadPath, type ArmPair, type Download } from '../../api/experiments.js';
+import { downloadPath, type Download, type ReportQuery } from '../../api/experiments.js';
 
 const REPORT_FILES: readonly Download[] = ['html', 'pdf', 'csv'];
 const DATA_FILES: readonly Download[] = ['dataset', 'codebook'];
 
-export function Downloads({ experimentId, pair }: { experimentId: string; pair: ArmPair }) {
+export function Downloads({ experimentId, pair }: { experimentId: string; pair: ReportQuery }) {
   const { t } = useTranslation();
   const item = (download: Download) => (
     <li key={download}>

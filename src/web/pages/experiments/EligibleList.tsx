@@ -4,26 +4,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { ApiError } from '../../api/client.js';
-import { enrol, fetchEligible, type EligibleCitizen, type Enrolment, type Experiment } from '../../api/experiments.js';
-import type { FormProblem } from '../../components/ErrorSummary.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
-import { ScrollRegion } from '../../components/ScrollRegion.js';
+import { readableError } from '../../api/client.js';
+import { enrol, fetchEligible, type EligibleCitizen, type Enrolment, type ExperimentBody } from '../../api/experiments.js';
+import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { Link } from '../../router/Link.js';
 import { casePath } from '../../router/routes.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { useLoad } from '../cases/useLoad.js';
 import { StratumText } from './StratumText.js';
 
 const PAGE_SIZE = 25;
 
 interface EligibleListProps {
-  experiment: Experiment;
+  experiment: ExperimentBody;
   revision: number;
   onEnrolled: (enrolment: Enrolment) => void;
 }
@@ -64,8 +63,8 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
       },
       (error: unknown) => {
         setPending(null);
-        const technical = !(error instanceof ApiError) || error.code === 'network_error' || error.code === 'unexpected_response';
-        fail([{ message: technical ? t('form.failed') : `${name}: ${error.message}` }]);
+        const readable = readableError(error);
+        fail([{ message: readable === null ? t('form.failed') : `${name}: ${readable.message}` }]);
         reload();
       },
     );
@@ -78,7 +77,7 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
   }
   return (
     <div aria-busy={load.status === 'loading'}>
-      <FormErrorSummary id="enrol-errors" heading={t('experiments.enrol.errorHeading')} problems={problems} attempt={attempt} />
+      <ErrorSummary id="enrol-errors" heading={t('experiments.enrol.errorHeading')} problems={problems} attempt={attempt} />
       {result.items.length === 0 ? (
         <p>{t('experiments.enrol.none')}</p>
       ) : (

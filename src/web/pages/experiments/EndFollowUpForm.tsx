@@ -2,15 +2,16 @@
 // The report counts them as lost in the flow, by reason.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../core/rules/date.js';
+import { END_REASONS } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
-import { END_REASONS } from '../../api/experiment-records.js';
 import { endFollowUp, type Enrolment } from '../../api/experiments.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormButtons } from '../../components/FormButtons.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { RadioGroup, radioId } from '../../components/RadioGroup.js';
 import { TextField } from '../../components/TextField.js';
-import { isIsoDate, isoDateIn } from '../cases/format.js';
-import { useFormState } from '../cases/useFormState.js';
+import { useFormState } from '../../hooks/useFormState.js';
+import { isoDateIn } from '../../i18n/format.js';
 
 interface EndFollowUpFormProps {
   experimentId: string;
@@ -51,7 +52,7 @@ export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: 
 
   return (
     <form className="form end-form" noValidate onSubmit={onSubmit} aria-label={t('experiments.end.formLabel', { name })}>
-      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
       <RadioGroup
         id={`${id}-reason`}
         name={`${id}-reason`}

@@ -3,24 +3,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { fetchEnrolments, type Enrolment, type Experiment } from '../../api/experiments.js';
-import { ScrollRegion } from '../../components/ScrollRegion.js';
+import { fetchEnrolments, type Enrolment, type ExperimentBody } from '../../api/experiments.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { formatIsoDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { Link } from '../../router/Link.js';
 import { casePath } from '../../router/routes.js';
-import { formatIsoDate } from '../cases/format.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { useLoad } from '../cases/useLoad.js';
 import { EndFollowUpForm } from './EndFollowUpForm.js';
 import { StratumText } from './StratumText.js';
 
 const PAGE_SIZE = 50;
 
 interface EnrolledListProps {
-  experiment: Experiment;
+  experiment: ExperimentBody;
   revision: number;
   canEnd: boolean;
   onEnded: (enrolment: Enrolment) => void;

@@ -5,7 +5,6 @@ import { DesignPage } from './DesignPage.js';
 import { ExperimentPage } from './ExperimentPage.js';
 import { ExperimentsPage } from './ExperimentsPage.js';
 import { ReportPage } from './ReportPage.js';
-import '../cases/cases.css';
 import './experiments.css';
 
 export function ExperimentFlowPage({ route, user }: { route: ExperimentRoute; user: SessionUser }) {

@@ -1,24 +1,23 @@
 // /forsoeg/:id: one experiment. Its design (read-only once locked), the pre-registration,
 // enrolment for caseworkers and team leaders (the arm shows only after enrolling), the
 // enrolled citizens, weekly register data for analysts, and the way to the report.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import type { ApiError } from '../../api/client.js';
-import { currentExperimentOf } from '../../api/experiment-records.js';
-import { fetchExperiment, type Enrolment, type Experiment } from '../../api/experiments.js';
+import { fetchExperiment, type Enrolment, type ExperimentBody } from '../../api/experiments.js';
 import type { SessionUser } from '../../api/session.js';
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useConflict, type ConflictHandler } from '../../hooks/useConflict.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { hasAnyRole } from '../../roles.js';
 import { useLocation } from '../../router/history.js';
 import { Link } from '../../router/Link.js';
 import { experimentReportPath, PATHS } from '../../router/routes.js';
-import { hasAnyRole } from '../cases/access.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { NoAccess } from '../cases/NoAccess.js';
-import { useLoad } from '../cases/useLoad.js';
 import { DESIGNERS, ENROLLERS, EXPERIMENT_STAFF, REPORT_READERS } from './access.js';
 import { noticeOf } from './DesignPage.js';
 import { DesignSummary } from './DesignSummary.js';
@@ -59,10 +58,10 @@ function Enrolled({ enrolment, armLabel }: { enrolment: Enrolment; armLabel: str
 }
 
 interface ContentProps {
-  experiment: Experiment;
+  experiment: ExperimentBody;
   user: SessionUser;
-  onChanged: (experiment: Experiment) => void;
-  onConflict: (error: ApiError) => void;
+  onChanged: (experiment: ExperimentBody) => void;
+  onConflict: ConflictHandler;
   /** Enrolment changed: the experiment's count is stale. */
   onEnrolment: () => void;
 }
@@ -127,16 +126,10 @@ export function ExperimentPage({ experimentId, user }: { experimentId: string; u
   const location = useLocation();
   const [notice] = useState(() => noticeOf(location.state));
   const [load, reload, replace] = useLoad(() => fetchExperiment(api, experimentId), experimentId);
-  const [conflict, setConflict] = useState(false);
-  const onConflict = useCallback(
-    (error: ApiError) => {
-      const current = currentExperimentOf(error.details);
-      if (current === undefined) reload();
-      else replace(current);
-      setConflict(true);
-    },
-    [reload, replace],
-  );
+  const conflict = useConflict<ExperimentBody>((current) => {
+    if (current === undefined) reload();
+    else replace(current);
+  }, 'design');
 
   if (!hasAnyRole(user, EXPERIMENT_STAFF)) return <NoAccess title={t('experiments.title')} />;
   const experiment = load.value;
@@ -151,7 +144,7 @@ export function ExperimentPage({ experimentId, user }: { experimentId: string; u
           </p>
         )}
         {notice !== null && <Alert variant="success" heading={t(`experiments.page.notice.${notice}`)} />}
-        {conflict && (
+        {conflict.shown && (
           <Alert variant="warning" heading={t('experiments.page.conflictHeading')}>
             <p>{t('experiments.page.conflictText')}</p>
           </Alert>
@@ -164,10 +157,10 @@ export function ExperimentPage({ experimentId, user }: { experimentId: string; u
             experiment={experiment}
             user={user}
             onChanged={(next) => {
-              setConflict(false);
+              conflict.clear();
               replace(next);
             }}
-            onConflict={onConflict}
+            onConflict={conflict.onConflict}
             onEnrolment={reload}
           />
         )}

@@ -1,6 +1,6 @@
 // An experiment's status as a DKFDS badge: colour and word together, never colour alone.
 import { useTranslation } from 'react-i18next';
-import type { ExperimentStatus } from '../../api/experiment-records.js';
+import type { ExperimentStatus } from '../../../core/vocabulary.js';
 
 const VARIANT: Record<ExperimentStatus, string> = {
   draft: 'badge badge-info',

@@ -2,7 +2,7 @@
 // analysed. Drawn as boxes, built as an ordered list with a description list per arm, so a
 // screen reader reads the same numbers in the same order.
 import { useTranslation } from 'react-i18next';
-import type { ArmFlow } from '../../api/experiment-report.js';
+import type { ArmFlow } from '../../api/experiments.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 

@@ -1,7 +1,7 @@
 // The outcomes with estimates and 95 % intervals, the primary outcome first and marked.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Interval } from '../../api/experiment-report.js';
+import type { Interval } from '../../api/experiments.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { Language } from '../../i18n/languages.js';

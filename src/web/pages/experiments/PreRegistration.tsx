@@ -4,22 +4,23 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { ApiError } from '../../api/client.js';
-import { closeEnrolment, startEnrolment, type Experiment } from '../../api/experiments.js';
+import { readableError } from '../../api/client.js';
+import { closeEnrolment, startEnrolment, type ExperimentBody } from '../../api/experiments.js';
 import { Alert } from '../../components/Alert.js';
+import type { ConflictHandler } from '../../hooks/useConflict.js';
+import { formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { Link } from '../../router/Link.js';
 import { editExperimentPath } from '../../router/routes.js';
-import { formatMoment } from '../cases/format.js';
 
 interface PreRegistrationProps {
-  experiment: Experiment;
+  experiment: ExperimentBody;
   designer: boolean;
-  onChanged: (experiment: Experiment) => void;
-  onConflict: (error: ApiError) => void;
+  onChanged: (experiment: ExperimentBody) => void;
+  onConflict: ConflictHandler;
 }
 
-function Locked({ experiment }: { experiment: Experiment }) {
+function Locked({ experiment }: { experiment: ExperimentBody }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -55,7 +56,7 @@ export function PreRegistration({ experiment, designer, onChanged, onConflict }:
   const [failure, setFailure] = useState<string | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
 
-  const run = (request: () => Promise<Experiment>): void => {
+  const run = (request: () => Promise<ExperimentBody>): void => {
     if (pending) return;
     setPending(true);
     setFailure(null);
@@ -68,8 +69,7 @@ export function PreRegistration({ experiment, designer, onChanged, onConflict }:
       (error: unknown) => {
         setPending(false);
         setConfirming(false);
-        if (error instanceof ApiError && error.code === 'version_conflict') onConflict(error);
-        else setFailure(error instanceof ApiError && error.code !== 'network_error' && error.code !== 'unexpected_response' ? error.message : t('form.failed'));
+        if (!onConflict(error)) setFailure(readableError(error)?.message ?? t('form.failed'));
       },
     );
   };

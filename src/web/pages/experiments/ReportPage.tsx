@@ -5,29 +5,28 @@
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import type { Report } from '../../api/experiment-report.js';
-import { fetchExperiment, fetchReport, type Experiment } from '../../api/experiments.js';
+import { fetchExperiment, fetchReport, type ExperimentBody, type ReportResponse } from '../../api/experiments.js';
 import type { SessionUser } from '../../api/session.js';
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
 import { FactsTable } from '../../components/FactsTable.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
-import { useSearchParams } from '../../components/useSearchParams.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useSearchParams } from '../../hooks/useSearchParams.js';
+import { formatIsoDate, formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import { hasAnyRole } from '../../roles.js';
 import { experimentPath, PATHS } from '../../router/routes.js';
-import { hasAnyRole } from '../cases/access.js';
-import { formatIsoDate, formatMoment } from '../cases/format.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { NoAccess } from '../cases/NoAccess.js';
-import { useLoad } from '../cases/useLoad.js';
 import { REPORT_READERS } from './access.js';
 import { ArmPickers } from './ArmPickers.js';
 import { BalanceTables } from './BalanceTables.js';
 import { Downloads } from './Downloads.js';
 import { FlowDiagram } from './FlowDiagram.js';
-import { OutcomeTable } from './OutcomeTable.js';
 import { outcomeRows } from './outcomeRows.js';
+import { OutcomeTable } from './OutcomeTable.js';
 import { readPair, writePair } from './reportQuery.js';
 
 // Observable Plot (and d3 under it) loads only with the report, not with every page.
@@ -42,7 +41,7 @@ function Section({ id, heading, children }: { id: string; heading: string; child
   );
 }
 
-function About({ report }: { report: Report }) {
+function About({ report }: { report: ReportResponse }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const x = report.experiment;
@@ -58,11 +57,11 @@ function About({ report }: { report: Report }) {
   );
 }
 
-function ReportContent({ report, experiment, onChoose }: { report: Report; experiment: Experiment; onChoose: (pair: { treatment: string; control: string }) => void }) {
+function ReportContent({ report, experiment, onChoose }: { report: ReportResponse; experiment: ExperimentBody; onChoose: (pair: { treatment: string; control: string }) => void }) {
   const { t } = useTranslation();
   const labelOf = (arm: string): string => report.flow.arms.find((flow) => flow.arm === arm)?.label ?? arm;
   const arms = report.flow.arms.map((flow) => ({ arm: flow.arm, label: flow.label }));
-  const curves = useMemo(() => report.curves.map((curve) => ({ arm: curve.arm, label: report.flow.arms.find((flow) => flow.arm === curve.arm)?.label ?? curve.arm, points: curve.points })), [report]);
+  const curves = useMemo(() => report.curves.arms.map((curve) => ({ arm: curve.arm, label: report.flow.arms.find((flow) => flow.arm === curve.arm)?.label ?? curve.arm, points: curve.points })), [report]);
   const evaluation = report.evaluation;
   const pair = { treatment: report.treatment, control: report.control };
   return (
@@ -85,7 +84,7 @@ function ReportContent({ report, experiment, onChoose }: { report: Report; exper
           <>
             <p>{t('experiments.report.outcomesIntro', { weeks: evaluation.weeks })}</p>
             <OutcomeTable
-              rows={outcomeRows(evaluation, report.experiment.primary_outcome ?? experiment.design.primary_outcome, experiment.design.secondary_outcomes)}
+              rows={outcomeRows(evaluation, report.experiment.primary_outcome, experiment.design.secondary_outcomes)}
               treatmentLabel={labelOf(report.treatment)}
               controlLabel={labelOf(report.control)}
               n={evaluation.n}

@@ -3,12 +3,10 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { ApiError } from '../../api/client.js';
-import { problemsOf } from '../../api/experiment-records.js';
+import { listedProblems, readableError } from '../../api/client.js';
 import { importWeekly } from '../../api/experiments.js';
 import { Alert } from '../../components/Alert.js';
-import type { FormProblem } from '../../components/ErrorSummary.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.js';
 import { describedBy, groupClass, HelpAndError } from '../../components/fieldParts.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -41,18 +39,19 @@ export function WeeklyImport({ experimentId, onImported }: { experimentId: strin
     }
     setPending(true);
     try {
-      const count = await importWeekly(api, experimentId, await chosen.text());
+      const { imported: count } = await importWeekly(api, experimentId, await chosen.text());
       setProblems([]);
       setFieldError(undefined);
       setImported(count);
       if (file.current !== null) file.current.value = '';
       onImported();
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.code === 'network_error' || error.code === 'unexpected_response') {
+    } catch (failure) {
+      const error = readableError(failure);
+      if (error === null) {
         fail([{ message: t('form.failed') }]);
         return;
       }
-      const listed = problemsOf(error.details);
+      const listed = listedProblems(error);
       fail((listed.length > 0 ? listed : [error.message]).map((message) => ({ message })), t('experiments.import.fileRejected'));
     } finally {
       setPending(false);
@@ -67,7 +66,7 @@ export function WeeklyImport({ experimentId, onImported }: { experimentId: strin
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="import-heading">
-      <FormErrorSummary id="import-errors" heading={t('experiments.import.errorHeading')} problems={problems} attempt={attempt} />
+      <ErrorSummary id="import-errors" heading={t('experiments.import.errorHeading')} problems={problems} attempt={attempt} />
       {imported !== null && <Alert variant="success" heading={t('experiments.import.done', { count: imported, formatted: formatNumber(imported, language) })} headingLevel={3} />}
       <p>{t('experiments.import.intro')}</p>
       <div className={groupClass(fieldError)}>

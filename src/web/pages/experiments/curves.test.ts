@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { CurvePoint } from '../../api/experiment-report.js';
+import type { CurvePoint } from '../../api/experiments.js';
 import { curveRows, lastWeek, valueAt, weekTable, type CurveArm } from './curves.js';
 
 const point = (week: number, survival: number, atRisk: number): CurvePoint => ({ week, survival, cumulative_employed: 1 - survival, at_risk: atRisk });

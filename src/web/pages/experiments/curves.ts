@@ -1,6 +1,6 @@
 // The report's curves by arm as rows a chart draws, a table shows and a sentence sums up:
 // the share ever employed by week (1 − Kaplan–Meier survival) and the survival itself. Pure.
-import type { CurvePoint } from '../../api/experiment-report.js';
+import type { CurvePoint } from '../../api/experiments.js';
 
 export type CurveKey = 'cumulative_employed' | 'survival';
 

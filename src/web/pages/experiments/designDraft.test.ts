@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Design } from '../../api/experiment-records.js';
+import type { Design } from '../../api/experiments.js';
 import { draftOf, emptyArm, emptyDraft, parseCuts, readDraft, type DesignDraft } from './designDraft.js';
 
 function filled(): DesignDraft {

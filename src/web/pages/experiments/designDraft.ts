@@ -1,9 +1,8 @@
 // The design form's state as typed text, and the way from it to a design the API takes. Pure:
 // what is wrong comes back as message codes per field (the API's own field paths), so the
 // form and the server's answers share one set of field names.
-import type { Arm, Design, Outcome } from '../../api/experiment-records.js';
-import { OUTCOMES } from '../../api/experiment-records.js';
-import { CATEGORIES, type Category } from '../../api/vocabulary.js';
+import { CATEGORIES, OUTCOMES, type Category, type Outcome } from '../../../core/vocabulary.js';
+import type { Arm, Design } from '../../api/experiments.js';
 
 export interface ArmDraft {
   /** Stable React key: rows come and go. */

@@ -1,8 +1,8 @@
 // The report's outcome table as rows: the primary outcome first, then the secondary ones in
 // the design's order, then the rest. Each row says which kind of figure it holds, so it can
 // be written with the right unit (percent and percentage points, weeks, hazard ratio). Pure.
-import { OUTCOMES, type Outcome } from '../../api/experiment-records.js';
-import { MEAN_OUTCOMES, PROPORTION_OUTCOMES, type Evaluation, type Interval } from '../../api/experiment-report.js';
+import { OUTCOMES, type Outcome } from '../../../core/vocabulary.js';
+import type { Evaluation, Interval } from '../../api/experiments.js';
 
 /** share: a proportion or a share of weeks; weeks: a count of weeks; hazard: time to first job. */
 export type FigureKind = 'share' | 'weeks' | 'hazard';
@@ -24,18 +24,17 @@ export interface OutcomeRow {
   role: 'primary' | 'secondary' | 'other';
 }
 
+// The evaluation's figures say which kind each outcome is: a proportion carries Newcombe's
+// interval, a mean the stratum-adjusted one, the time to first job a hazard ratio.
 function row(e: Evaluation, outcome: Outcome): Omit<OutcomeRow, 'role'> {
-  const proportion = PROPORTION_OUTCOMES.find((key) => key === outcome);
-  if (proportion !== undefined) {
-    const o = e.outcomes[proportion];
+  const o = e.outcomes[outcome];
+  if ('ci95_newcombe' in o) {
     return { outcome, kind: 'share', method: 'newcombe', treatment: o.treatment, control: o.control, difference: o.difference, interval: o.ci95_newcombe, p: null };
   }
-  const mean = MEAN_OUTCOMES.find((key) => key === outcome);
-  if (mean !== undefined) {
-    const o = e.outcomes[mean];
+  if ('ci95_adjusted' in o) {
     return {
       outcome,
-      kind: mean === 'internship_weeks' ? 'weeks' : 'share',
+      kind: outcome === 'internship_weeks' ? 'weeks' : 'share',
       method: 'adjusted',
       treatment: o.treatment,
       control: o.control,
@@ -44,16 +43,15 @@ function row(e: Evaluation, outcome: Outcome): Omit<OutcomeRow, 'role'> {
       p: o.p_adjusted,
     };
   }
-  const time = e.outcomes.time_to_first_job;
   return {
     outcome,
     kind: 'hazard',
     method: 'cox',
-    treatment: time.median_weeks.treatment,
-    control: time.median_weeks.control,
-    difference: time.hazard_ratio,
-    interval: time.ci95,
-    p: time.p_logrank,
+    treatment: o.median_weeks.treatment,
+    control: o.median_weeks.control,
+    difference: o.hazard_ratio,
+    interval: o.ci95,
+    p: o.p_logrank,
   };
 }
 

@@ -1,6 +1,6 @@
 // The report's pair of arms in the query string (Danish names, the address is part of the
 // UI): ?indsats=group2&kontrol=control. Absent or malformed: the server's default pair.
-import type { ArmPair } from '../../api/experiments.js';
+import type { ReportQuery } from '../../api/experiments.js';
 
 const PARAM = { treatment: 'indsats', control: 'kontrol' } as const;
 const ARM_CODE = /^[A-Za-z0-9_-]{1,40}$/;
@@ -10,7 +10,7 @@ function arm(params: URLSearchParams, name: string): string | undefined {
   return ARM_CODE.test(value) ? value : undefined;
 }
 
-export function readPair(params: URLSearchParams): ArmPair {
+export function readPair(params: URLSearchParams): ReportQuery {
   return { treatment: arm(params, PARAM.treatment), control: arm(params, PARAM.control) };
 }
 

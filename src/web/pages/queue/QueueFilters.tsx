@@ -1,8 +1,7 @@
 // The work queue's filters: a form the user sends, so choosing in a select never reloads the list.
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUEUE_STATUSES, isTrack } from '../../api/work-queue.js';
-import { TRACKS } from '../../api/vocabulary.js';
+import { isOneOf, QUEUE_STATUSES, TRACKS } from '../../../core/vocabulary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useLanguage } from '../../i18n/index.js';
 import { hasFilters, type QueueFilters as Filters } from './queueQuery.js';
@@ -26,7 +25,7 @@ export function QueueFilters({ idPrefix, filters, rules, onApply }: QueueFilters
     event.preventDefault();
     onApply({
       rule: rule === '' ? undefined : rule,
-      track: isTrack(track) ? track : undefined,
+      track: isOneOf(TRACKS, track) ? track : undefined,
       status: QUEUE_STATUSES.find((value) => value === status),
     });
   };

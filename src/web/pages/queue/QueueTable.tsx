@@ -1,14 +1,13 @@
 // The queue's deadlines as a DKFDS table, soonest first, each with its explanation one click away.
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../api/work-queue.js';
-import { isTrack } from '../../api/work-queue.js';
 import { Explanation } from '../../components/Explanation.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatIsoDate, inLanguage } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { Link } from '../../router/Link.js';
 import { casePath } from '../../router/routes.js';
-import { formatIsoDate, inLanguage } from '../cases/format.js';
 
 interface QueueTableProps {
   items: readonly QueueItem[];
@@ -49,7 +48,7 @@ export function QueueTable({ items, showCaseworker, caption }: QueueTableProps) 
                 <td>
                   <StatusBadge status={item.status} />
                 </td>
-                <td>{item.track !== null && isTrack(item.track) ? t(`vocabulary.track.${item.track}`) : t('common.none')}</td>
+                <td>{item.track === null ? t('common.none') : t(`vocabulary.track.${item.track}`)}</td>
                 {showCaseworker && <td>{item.caseworker?.name ?? t('common.none')}</td>}
                 <td>
                   <Explanation

@@ -6,7 +6,6 @@ import type { Role } from '../../roles.js';
 import { Link } from '../../router/Link.js';
 import { PATHS } from '../../router/routes.js';
 import { WorkQueue } from './WorkQueue.js';
-import '../cases/cases.css';
 
 const LINKS: Partial<Record<Role, readonly { to: string; text: 'startTools.register' | 'startTools.search' | 'startTools.queue' | 'startTools.team' | 'startTools.experiments' }[]>> = {
   caseworker: [

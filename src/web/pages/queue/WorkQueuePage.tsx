@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../api/session.js';
 import type { QueueScope } from '../../api/work-queue.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
-import { useSearchParams } from '../../components/useSearchParams.js';
+import { useSearchParams } from '../../hooks/useSearchParams.js';
+import { hasAnyRole, QUEUE_HOLDERS } from '../../roles.js';
 import { Link } from '../../router/Link.js';
 import { PATHS } from '../../router/routes.js';
-import { hasAnyRole, QUEUE_HOLDERS } from '../cases/access.js';
-import { NoAccess } from '../cases/NoAccess.js';
 import { WorkQueue } from './WorkQueue.js';
 
 /** A caseworker sees their own queue unless they ask for the team's (only team leaders may). */

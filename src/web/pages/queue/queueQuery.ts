@@ -1,7 +1,6 @@
 // The work queue's filters and page as query-string parameters (Danish names, as the address
 // is part of the UI): ?regel=…&spor=…&status=…&side=…
-import { QUEUE_STATUSES, isTrack, type QueueStatus } from '../../api/work-queue.js';
-import type { Track } from '../../api/vocabulary.js';
+import { isOneOf, QUEUE_STATUSES, TRACKS, type QueueStatus, type Track } from '../../../core/vocabulary.js';
 
 export interface QueueFilters {
   rule: string | undefined;
@@ -15,10 +14,6 @@ export interface QueueView extends QueueFilters {
 
 const PARAM = { rule: 'regel', track: 'spor', status: 'status', page: 'side' } as const;
 
-function isQueueStatus(value: string): value is QueueStatus {
-  return (QUEUE_STATUSES as readonly string[]).includes(value);
-}
-
 /** Unknown or malformed values are ignored rather than sent on to the API. */
 export function readQueueView(params: URLSearchParams): QueueView {
   const rule = params.get(PARAM.rule) ?? '';
@@ -27,8 +22,8 @@ export function readQueueView(params: URLSearchParams): QueueView {
   const page = Number(params.get(PARAM.page) ?? '1');
   return {
     rule: /^[\w.-]{1,100}$/.test(rule) ? rule : undefined,
-    track: isTrack(track) ? track : undefined,
-    status: isQueueStatus(status) ? status : undefined,
+    track: isOneOf(TRACKS, track) ? track : undefined,
+    status: isOneOf(QUEUE_STATUSES, status) ? status : undefined,
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
 }

@@ -2,13 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { fetchBreakGlassGrants } from '../../api/teams.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { Link } from '../../router/Link.js';
 import { casePath } from '../../router/routes.js';
-import { formatMoment } from '../cases/format.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { useLoad } from '../cases/useLoad.js';
 
 export function BreakGlassList({ teamId }: { teamId: string }) {
   const { t } = useTranslation();

@@ -2,42 +2,43 @@
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { ApiError } from '../../api/client.js';
-import { currentTeamOf, setCaseloadCap, type Team } from '../../api/teams.js';
+import { setCaseloadCap, type TeamBody } from '../../api/teams.js';
 import { Alert } from '../../components/Alert.js';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/TextField.js';
-import { useFormState } from '../cases/useFormState.js';
+import { useConflict } from '../../hooks/useConflict.js';
+import { useFormState } from '../../hooks/useFormState.js';
 
 const MIN_CAP = 1;
 const MAX_CAP = 500;
 
 interface CapFormProps {
-  team: Team;
+  team: TeamBody;
   labelledBy: string;
-  onSaved: (team: Team) => void;
+  onSaved: (team: TeamBody) => void;
 }
 
 export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
   const { t } = useTranslation();
   const [cap, setCap] = useState(String(team.caseload_cap));
-  const [notice, setNotice] = useState<'saved' | 'conflict' | null>(null);
+  const [saved, setSaved] = useState(false);
   const id = `cap-${team.id}`;
   const fields = useMemo(() => ({ caseload_cap: { id, label: t('team.cap') } }), [id, t]);
-  const onConflict = (error: ApiError): void => {
-    const current = currentTeamOf(error.details);
-    if (current !== undefined) {
-      setCap(String(current.caseload_cap));
-      onSaved(current);
-    }
-    setNotice('conflict');
+  const conflict = useConflict<TeamBody>((current) => {
+    if (current === undefined) return;
+    setCap(String(current.caseload_cap));
+    onSaved(current);
+  }, 'caseload_cap');
+  const form = useFormState(fields, conflict.onConflict);
+  const clearNotices = (): void => {
+    setSaved(false);
+    conflict.clear();
   };
-  const form = useFormState(fields, onConflict);
 
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (form.pending) return;
-    setNotice(null);
+    clearNotices();
     const value = Number(cap.trim());
     const valid = /^\d+$/.test(cap.trim()) && value >= MIN_CAP && value <= MAX_CAP;
     if (!form.check(valid ? {} : { caseload_cap: t('team.capInvalid', { min: MIN_CAP, max: MAX_CAP }) })) return;
@@ -46,15 +47,15 @@ export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
         onSaved(await setCaseloadCap(api, team.id, { caseload_cap: value, version: team.version }));
       })
       .then((ok) => {
-        if (ok) setNotice('saved');
+        setSaved(ok);
       });
   };
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby={labelledBy}>
-      <FormErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
-      {notice === 'saved' && <Alert variant="success" heading={t('team.capSaved', { cap: team.caseload_cap })} headingLevel={3} />}
-      {notice === 'conflict' && (
+      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      {saved && <Alert variant="success" heading={t('team.capSaved', { cap: team.caseload_cap })} headingLevel={3} />}
+      {conflict.shown && (
         <Alert variant="warning" heading={t('team.capConflict')} headingLevel={3}>
           <p>{t('team.capConflictText', { cap: team.caseload_cap })}</p>
         </Alert>
@@ -70,7 +71,7 @@ export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
         error={form.fieldErrors.caseload_cap}
         onChange={(event) => {
           setCap(event.target.value);
-          setNotice(null);
+          clearNotices();
         }}
       />
       <button type="submit" className="button button-primary mt-4" aria-disabled={form.pending}>

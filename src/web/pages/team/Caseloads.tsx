@@ -2,12 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { fetchCaseloads } from '../../api/teams.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { isRole } from '../../roles.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { useLoad } from '../cases/useLoad.js';
 
 export function Caseloads({ teamId, revision }: { teamId: string; revision: number }) {
   const { t } = useTranslation();
@@ -46,7 +45,7 @@ export function Caseloads({ teamId, revision }: { teamId: string; revision: numb
               return (
                 <tr key={member.id} className={member.over_cap ? 'caseload-over' : undefined} data-member={member.name}>
                   <th scope="row">{member.name}</th>
-                  <td>{member.roles.filter(isRole).map((role) => t(`start.roles.${role}.name`)).join(', ')}</td>
+                  <td>{member.roles.map((role) => t(`start.roles.${role}.name`)).join(', ')}</td>
                   <td className="text-right">{formatNumber(member.open_cases, language)}</td>
                   <td className="text-right">{capped ? formatNumber(cap, language) : t('common.none')}</td>
                   <td>

@@ -4,22 +4,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import type { SessionUser } from '../../api/session.js';
-import { fetchTeams, type Team } from '../../api/teams.js';
+import { fetchTeams, type TeamBody } from '../../api/teams.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { hasAnyRole, TEAM_LEADERS } from '../../roles.js';
 import { PATHS } from '../../router/routes.js';
-import { hasAnyRole, TEAM_LEADERS } from '../cases/access.js';
-import { LoadFailed } from '../cases/LoadFailed.js';
-import { NoAccess } from '../cases/NoAccess.js';
-import { useLoad } from '../cases/useLoad.js';
 import { BreakGlassList } from './BreakGlassList.js';
 import { CapForm } from './CapForm.js';
 import { Caseloads } from './Caseloads.js';
 import './team.css';
 
 /** `named`: several teams on the page, so each is headed by its name. */
-function TeamSection({ team: loaded, named }: { team: Team; named: boolean }) {
+function TeamSection({ team: loaded, named }: { team: TeamBody; named: boolean }) {
   const { t } = useTranslation();
   const [team, setTeam] = useState(loaded);
   const [revision, setRevision] = useState(0);

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errorResponses } from '../../http/schemas.js';
+import { inTransaction, type Services } from '../../http/context.js';
+import { roles } from '../../plugins/policy.js';
+import { QueueQuery, WorkQueue } from './schema.js';
+import { workQueue } from './service.js';
+
+export const deadlineRoutes: FastifyPluginAsyncTypebox<Services> = async (app, services) => {
+  app.get(
+    '/api/work-queue',
+    {
+      config: { policy: roles('caseworker', 'team_leader') },
+      schema: {
+        operationId: 'getWorkQueue',
+        tags: ['work queue'],
+        summary: "Open and overdue deadlines across the caseworker's caseload (scope=mine) or the team's (scope=team), soonest first",
+        querystring: QueueQuery,
+        response: { 200: WorkQueue, ...errorResponses },
+      },
+    },
+    async (request) => inTransaction(services, request, (ctx) => workQueue(ctx, request.query)),
+  );
+};

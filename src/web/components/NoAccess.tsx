@@ -1,0 +1,20 @@
+// A page the user's roles do not reach.
+import { useTranslation } from 'react-i18next';
+import { Link } from '../router/Link.js';
+import { PATHS } from '../router/routes.js';
+import { Alert } from './Alert.js';
+import { Page } from './Page.js';
+
+export function NoAccess({ title }: { title: string }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={title}>
+      <Alert variant="warning" heading={t('common.noAccessHeading')} announce={false}>
+        <p>{t('common.noAccessText')}</p>
+      </Alert>
+      <p>
+        <Link to={PATHS.start}>{t('notFound.home')}</Link>
+      </p>
+    </Page>
+  );
+}
