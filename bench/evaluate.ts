@@ -14,7 +14,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { syntheticCitizensCsv, syntheticWeeklyCsv, type SyntheticPanelOptions } from '../src/core/evaluation/synthetic-panel.js';
+import {
+  syntheticCitizensCsv,
+  syntheticWeeklyCsv,
+  type SyntheticPanelOptions,
+} from '../src/core/evaluation/synthetic-panel.js';
 import type { BenchResult } from './result.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
@@ -68,10 +72,17 @@ function run(command: string, args: readonly string[]): Run {
   const start = process.hrtime.bigint();
   const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')} … exited ${String(r.status)}: ${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${command} ${args.slice(0, 3).join(' ')} … exited ${String(r.status)}: ${r.stderr}`);
   const rss = /maxrss-kb (\d+)/.exec(r.stderr);
   const cpu = /cpu-seconds ([\d.]+)/.exec(r.stderr);
-  return { seconds, stdout: r.stdout, stderr: r.stderr, maxRssKb: rss === null ? null : Number(rss[1]), cpu: cpu === null ? null : Number(cpu[1]) };
+  return {
+    seconds,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    maxRssKb: rss === null ? null : Number(rss[1]),
+    cpu: cpu === null ? null : Number(cpu[1]),
+  };
 }
 
 async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
@@ -117,14 +128,23 @@ export function compareResults(ours: unknown, theirs: unknown): Comparison {
       const delta = Math.abs(a - b);
       const tol = tolerance(keyPath);
       if (!(delta <= tol)) differences.push(`${keyPath}: ours ${a}, R ${b} (|Δ| ${delta.toExponential(2)} > ${tol})`);
-      else if (tol > 0 && (closest === null || delta / tol > closest.delta / closest.tolerance)) closest = { path: keyPath, delta, tolerance: tol };
+      else if (tol > 0 && (closest === null || delta / tol > closest.delta / closest.tolerance))
+        closest = { path: keyPath, delta, tolerance: tol };
     } else if (Array.isArray(a) && Array.isArray(b)) {
       if (a.length !== b.length) differences.push(`${keyPath}: length ${a.length} vs ${b.length}`);
       else a.forEach((v, i) => walk(v, b[i], `${keyPath}[${i}]`));
-    } else if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+    } else if (
+      typeof a === 'object' &&
+      a !== null &&
+      typeof b === 'object' &&
+      b !== null &&
+      !Array.isArray(a) &&
+      !Array.isArray(b)
+    ) {
       const x = a as Record<string, unknown>;
       const y = b as Record<string, unknown>;
-      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) walk(x[k], y[k], keyPath === '' ? k : `${keyPath}.${k}`);
+      for (const k of new Set([...Object.keys(x), ...Object.keys(y)]))
+        walk(x[k], y[k], keyPath === '' ? k : `${keyPath}.${k}`);
     } else {
       figures++;
       if (a === null && b === null) nulls++;
@@ -138,7 +158,10 @@ export function compareResults(ours: unknown, theirs: unknown): Comparison {
 function describe(c: Comparison): string {
   const head = `${c.figures} figures compared (${c.nulls} null in both)`;
   if (c.differences.length > 0) return `${head}; ${c.differences.length} DIFFER:\n    ${c.differences.join('\n    ')}`;
-  const near = c.closest === null ? '' : `; closest to its tolerance: ${c.closest.path} |Δ| ${c.closest.delta.toExponential(2)} (tolerance ${c.closest.tolerance})`;
+  const near =
+    c.closest === null
+      ? ''
+      : `; closest to its tolerance: ${c.closest.path} |Δ| ${c.closest.delta.toExponential(2)} (tolerance ${c.closest.tolerance})`;
   return `${head}, all agree at the contract's tolerances${near}`;
 }
 
@@ -159,7 +182,10 @@ function runR(citizensFile: string, weeklyFile: string): RRun {
 // (SMD null), a non-ASCII stratum name (ordering) and rows in shuffled order.
 async function writeEdgePanel(dir: string): Promise<{ citizensFile: string; weeklyFile: string }> {
   const panel: SyntheticPanelOptions = { citizens: 2_000, weeks: WEEKS, seed: 7, order: 'shuffled' };
-  const lines = [...syntheticCitizensCsv(panel)].join('').split('\n').filter((l) => l !== '');
+  const lines = [...syntheticCitizensCsv(panel)]
+    .join('')
+    .split('\n')
+    .filter((l) => l !== '');
   const out = [`${lines[0]!},constant`];
   let lone = false;
   let groupOneOnly = 0;
@@ -178,9 +204,12 @@ async function writeEdgePanel(dir: string): Promise<{ citizensFile: string; week
   const citizensFile = path.join(dir, 'citizens.csv');
   const weeklyFile = path.join(dir, 'weekly.csv');
   await writeChunks(citizensFile, [`${out.join('\n')}\n`]);
-  await writeChunks(weeklyFile, (function* () {
-    for (const chunk of syntheticWeeklyCsv(panel)) yield chunk.replaceAll(',ordinary_job', ',flexjob');
-  })());
+  await writeChunks(
+    weeklyFile,
+    (function* () {
+      for (const chunk of syntheticWeeklyCsv(panel)) yield chunk.replaceAll(',ordinary_job', ',flexjob');
+    })(),
+  );
   return { citizensFile, weeklyFile };
 }
 
@@ -203,7 +232,18 @@ export async function benchEvaluate(options: EvaluateBenchOptions = {}): Promise
       await writeChunks(weeklyFile, syntheticWeeklyCsv(panel));
     }
     const gigabytes = (statSync(citizensFile).size + statSync(weeklyFile).size) / 1e9;
-    const cli = (c: string, w: string): string[] => [CLI, 'evaluate', '--citizens', c, '--weekly', w, '--treatment', 'group1', '--control', 'control'];
+    const cli = (c: string, w: string): string[] => [
+      CLI,
+      'evaluate',
+      '--citizens',
+      c,
+      '--weekly',
+      w,
+      '--treatment',
+      'group1',
+      '--control',
+      'control',
+    ];
 
     // Runs interleave (line count, evaluate, R, line count, …) so that load from elsewhere on
     // the machine falls on all three alike; CPU time is reported beside wall time for that reason.
@@ -243,7 +283,9 @@ export async function benchEvaluate(options: EvaluateBenchOptions = {}): Promise
       const edge = await writeEdgePanel(path.join(dir, 'edge'));
       const ours = run(process.execPath, cli(edge.citizensFile, edge.weeklyFile));
       const theirs = runR(edge.citizensFile, edge.weeklyFile);
-      lines.push(`edge panel vs R (stratum of one, one-arm stratum, no ordinary jobs, constant column): ${describe(compareResults(JSON.parse(ours.stdout), JSON.parse(theirs.stdout)))}`);
+      lines.push(
+        `edge panel vs R (stratum of one, one-arm stratum, no ordinary jobs, constant column): ${describe(compareResults(JSON.parse(ours.stdout), JSON.parse(theirs.stdout)))}`,
+      );
     }
     return { name: `evaluate ${citizens.toLocaleString('en')} citizens × ${WEEKS} weeks, end to end`, lines };
   } finally {
@@ -253,10 +295,16 @@ export async function benchEvaluate(options: EvaluateBenchOptions = {}): Promise
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const { values } = parseArgs({
-    options: { citizens: { type: 'string' }, order: { type: 'string' }, keep: { type: 'string' }, 'skip-r': { type: 'boolean' } },
+    options: {
+      citizens: { type: 'string' },
+      order: { type: 'string' },
+      keep: { type: 'string' },
+      'skip-r': { type: 'boolean' },
+    },
   });
   const order = values.order;
-  if (order !== undefined && order !== 'week' && order !== 'citizen' && order !== 'shuffled') throw new Error('--order: week, citizen or shuffled');
+  if (order !== undefined && order !== 'week' && order !== 'citizen' && order !== 'shuffled')
+    throw new Error('--order: week, citizen or shuffled');
   const result = await benchEvaluate({
     ...(values.citizens === undefined ? {} : { citizens: Number(values.citizens) }),
     ...(order === undefined ? {} : { order }),

@@ -26,8 +26,50 @@ export interface CaseloadReport {
 const CASELOAD_CAP = 15;
 const TEAM_SIZE = 8;
 
-const FIRST_NAMES = ['Anne', 'Mette', 'Hanne', 'Lone', 'Susanne', 'Maria', 'Fatima', 'Sara', 'Ida', 'Emma', 'Jens', 'Peter', 'Lars', 'Michael', 'Søren', 'Thomas', 'Ali', 'Mads', 'Frederik', 'Åse'];
-const LAST_NAMES = ['Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Holm', 'Østergaard', 'Ali', 'Yilmaz'];
+const FIRST_NAMES = [
+  'Anne',
+  'Mette',
+  'Hanne',
+  'Lone',
+  'Susanne',
+  'Maria',
+  'Fatima',
+  'Sara',
+  'Ida',
+  'Emma',
+  'Jens',
+  'Peter',
+  'Lars',
+  'Michael',
+  'Søren',
+  'Thomas',
+  'Ali',
+  'Mads',
+  'Frederik',
+  'Åse',
+];
+const LAST_NAMES = [
+  'Nielsen',
+  'Jensen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Petersen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Poulsen',
+  'Holm',
+  'Østergaard',
+  'Ali',
+  'Yilmaz',
+];
 
 interface RuleText {
   rule: string;
@@ -53,11 +95,26 @@ function ruleTexts(): RuleText[] {
     for (const d of evaluateDeadlines(facts, '2025-06-02', DEFAULT_RULE_SET)) {
       if (found.has(d.rule)) continue;
       const start = (text: string) => text.split(d.counted_from).join('{start}');
-      found.set(d.rule, { rule: d.rule, title: d.title, titleEn: d.title_en, basis: d.basis, explanation: start(d.explanation), explanationEn: start(d.explanation_en) });
+      found.set(d.rule, {
+        rule: d.rule,
+        title: d.title,
+        titleEn: d.title_en,
+        basis: d.basis,
+        explanation: start(d.explanation),
+        explanationEn: start(d.explanation_en),
+      });
     }
   }
   return DEFAULT_RULE_SET.rules.map(
-    (r) => found.get(r.id) ?? { rule: r.id, title: r.title.da, titleEn: r.title.en, basis: r.basis, explanation: r.title.da, explanationEn: r.title.en },
+    (r) =>
+      found.get(r.id) ?? {
+        rule: r.id,
+        title: r.title.da,
+        titleEn: r.title.en,
+        basis: r.basis,
+        explanation: r.title.da,
+        explanationEn: r.title.en,
+      },
   );
 }
 
@@ -70,7 +127,10 @@ const rnd = (i: RawBuilder<unknown>, salt: number, n: number): RawBuilder<number
 /** 'B-' and eight characters of the pseudonym alphabet: an odd multiplier permutes [0, 2^40), so they are unique. */
 function pseudonym(i: RawBuilder<unknown>): RawBuilder<string> {
   const x = sql`((${i} * 2654435761) & 1099511627775)`;
-  const chars = Array.from({ length: 8 }, (_, j) => sql`substr('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', ((${x} >> ${sql.lit(5 * j)}) & 31)::int + 1, 1)`);
+  const chars = Array.from(
+    { length: 8 },
+    (_, j) => sql`substr('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', ((${x} >> ${sql.lit(5 * j)}) & 31)::int + 1, 1)`,
+  );
   return sql<string>`'B-' || ${sql.join(chars, sql` || `)}`;
 }
 
@@ -78,8 +138,12 @@ function statements(o: CaseloadOptions): { step: string; query: RawBuilder<unkno
   const today = sql`${o.today}::date`;
   const i = sql.ref('i');
   const rules = ruleTexts();
-  const ruleRows = rules.map((r, n) => sql`(${n}::int, ${r.rule}::text, ${r.title}::text, ${r.titleEn}::text, ${r.basis}::text, ${r.explanation}::text, ${r.explanationEn}::text)`);
-  const name = (n: RawBuilder<unknown>) => sql`(${list(FIRST_NAMES)})[${rnd(n, 1, FIRST_NAMES.length)} + 1] || ' ' || (${list(LAST_NAMES)})[${rnd(n, 2, LAST_NAMES.length)} + 1]`;
+  const ruleRows = rules.map(
+    (r, n) =>
+      sql`(${n}::int, ${r.rule}::text, ${r.title}::text, ${r.titleEn}::text, ${r.basis}::text, ${r.explanation}::text, ${r.explanationEn}::text)`,
+  );
+  const name = (n: RawBuilder<unknown>) =>
+    sql`(${list(FIRST_NAMES)})[${rnd(n, 1, FIRST_NAMES.length)} + 1] || ' ' || (${list(LAST_NAMES)})[${rnd(n, 2, LAST_NAMES.length)} + 1]`;
   const uuid = (...parts: RawBuilder<unknown>[]) => sql`md5(${sql.join(parts, sql` || ':' || `)})::uuid`;
   return [
     {
@@ -186,14 +250,21 @@ async function count(db: Kysely<Database>, query: RawBuilder<{ n: number }>): Pr
 
 /** Fills a freshly migrated database with the caseload, then VACUUM ANALYZE as autovacuum would after a bulk load. */
 export async function generateCaseload(db: Db, o: CaseloadOptions): Promise<CaseloadReport> {
-  if (!Number.isInteger(o.municipalities) || o.municipalities < 1 || o.municipalities > 9899) throw new Error('municipalities must be 1–9899');
-  if (!Number.isInteger(o.citizens) || o.citizens < o.municipalities) throw new Error('need at least one citizen per municipality');
+  if (!Number.isInteger(o.municipalities) || o.municipalities < 1 || o.municipalities > 9899)
+    throw new Error('municipalities must be 1–9899');
+  if (!Number.isInteger(o.citizens) || o.citizens < o.municipalities)
+    throw new Error('need at least one citizen per municipality');
   const start = performance.now();
   const steps: CaseloadReport['steps'] = [];
   await db.kysely.connection().execute(async (conn) => {
     // Session settings for the load only; temp_buffers must be set before the first temporary table.
     if (db.driver === 'postgres') {
-      for (const setting of [sql`SET synchronous_commit = off`, sql`SET temp_buffers = '512MB'`, sql`SET work_mem = '256MB'`]) await setting.execute(conn);
+      for (const setting of [
+        sql`SET synchronous_commit = off`,
+        sql`SET temp_buffers = '512MB'`,
+        sql`SET work_mem = '256MB'`,
+      ])
+        await setting.execute(conn);
     }
     for (const { step, query } of statements(o)) {
       const t = performance.now();
@@ -201,9 +272,12 @@ export async function generateCaseload(db: Db, o: CaseloadOptions): Promise<Case
       steps.push({ step, seconds: (performance.now() - t) / 1000, rows: Number(result.numAffectedRows ?? 0n) });
     }
     await sql`DROP TABLE gen_case, gen_municipality, gen_rule`.execute(conn);
-    if (db.driver === 'postgres') for (const reset of [sql`RESET synchronous_commit`, sql`RESET work_mem`]) await reset.execute(conn);
+    if (db.driver === 'postgres')
+      for (const reset of [sql`RESET synchronous_commit`, sql`RESET work_mem`]) await reset.execute(conn);
     const t = performance.now();
-    await sql`VACUUM (ANALYZE) municipality, app_user, user_role, team, team_member, citizen, citizen_case, case_number_counter, case_deadline`.execute(conn);
+    await sql`VACUUM (ANALYZE) municipality, app_user, user_role, team, team_member, citizen, citizen_case, case_number_counter, case_deadline`.execute(
+      conn,
+    );
     steps.push({ step: 'VACUUM ANALYZE', seconds: (performance.now() - t) / 1000, rows: 0 });
   });
   const k = db.kysely;

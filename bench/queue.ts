@@ -8,7 +8,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type CompiledQuery, type DatabaseConnection } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+  type CompiledQuery,
+  type DatabaseConnection,
+} from 'kysely';
 import { buildApp } from '../src/server/app.js';
 import { openDatabase, type Db } from '../src/server/db/database.js';
 import { loadMigrations, migrate } from '../src/server/db/migrate.js';
@@ -70,7 +79,12 @@ interface Caseworker {
 async function compileQueue(c: Caseworker): Promise<CompiledQuery[]> {
   const driver = new CaptureDriver();
   const k = new Kysely<Database>({
-    dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => driver, createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
   });
   const db = new Tenant(k, c.municipalityId);
   const filter = { caseworkerId: c.userId, today: TODAY };
@@ -117,11 +131,14 @@ const describe = (t: Timing): string =>
 
 function get(agent: http.Agent, port: number, cookie: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: '/api/work-queue', agent, headers: { cookie } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: '/api/work-queue', agent, headers: { cookie } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -135,7 +152,9 @@ interface PlanNode {
 
 /** How PostgreSQL runs one compiled query: the index scans it chose, planning and execution time (warm). */
 async function explain(db: Db, query: CompiledQuery): Promise<string> {
-  const { rows } = await db.kysely.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Planning Time': number; 'Execution Time': number }] }>({
+  const { rows } = await db.kysely.executeQuery<{
+    'QUERY PLAN': [{ Plan: PlanNode; 'Planning Time': number; 'Execution Time': number }];
+  }>({
     ...query,
     sql: `EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`,
   });
@@ -166,9 +185,19 @@ async function openSessions(db: Db, users: readonly Caseworker[]): Promise<Map<s
     const token = randomBytes(32).toString('base64url');
     cookies.set(u.userId, `medspiller_session=${u.municipalityId}.${token}`);
     const tokenHash = createHash('sha256').update(token).digest('hex');
-    return { municipality_id: u.municipalityId, token_hash: tokenHash, user_id: u.userId, csrf_token: randomBytes(32).toString('base64url'), expires_at: new Date(Date.now() + 12 * 3_600_000) };
+    return {
+      municipality_id: u.municipalityId,
+      token_hash: tokenHash,
+      user_id: u.userId,
+      csrf_token: randomBytes(32).toString('base64url'),
+      expires_at: new Date(Date.now() + 12 * 3_600_000),
+    };
   });
-  for (let i = 0; i < rows.length; i += 1000) await db.kysely.insertInto('user_session').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.kysely
+      .insertInto('user_session')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   return cookies;
 }
 
@@ -178,18 +207,27 @@ const refreshSessions = (db: Db) => sql`UPDATE user_session SET last_seen_at = n
 
 /** The queue measured on a generated database: sequential and concurrent, endpoint and raw SQL. */
 async function measureQueue(db: Db, label: string, requests: number, judged: boolean): Promise<string[]> {
-  const app = await buildApp({ db, migrationCount: (await loadMigrations()).length, keyring: testKeyring, clock: () => NOW });
+  const app = await buildApp({
+    db,
+    migrationCount: (await loadMigrations()).length,
+    keyring: testKeyring,
+    clock: () => NOW,
+  });
   try {
     const all = await db.kysely
       .selectFrom('user_role as r')
-      .innerJoin('app_user as u', (j) => j.onRef('u.municipality_id', '=', 'r.municipality_id').onRef('u.id', '=', 'r.user_id'))
+      .innerJoin('app_user as u', (j) =>
+        j.onRef('u.municipality_id', '=', 'r.municipality_id').onRef('u.id', '=', 'r.user_id'),
+      )
       .select(['r.municipality_id as municipalityId', 'r.user_id as userId', 'u.email'])
       .where('r.role', '=', 'caseworker')
       .orderBy('r.municipality_id')
       .orderBy('r.user_id')
       .execute();
     const random = seeded(20260302);
-    const sample = Array.from({ length: requests }, () => all[Math.floor(random() * all.length)]).filter((c): c is Caseworker => c !== undefined);
+    const sample = Array.from({ length: requests }, () => all[Math.floor(random() * all.length)]).filter(
+      (c): c is Caseworker => c !== undefined,
+    );
     const distinct = [...new Map(sample.map((c) => [c.userId, c])).values()];
 
     // One real password login, to show the generated staff can log in through the API.
@@ -232,7 +270,10 @@ async function measureQueue(db: Db, label: string, requests: number, judged: boo
 
     const p95 = percentile(endSeq.latencies, 95);
     const [countsQuery, pageQuery] = compiled[0] ?? [];
-    const plans = countsQuery !== undefined && pageQuery !== undefined ? [await explain(db, countsQuery), await explain(db, pageQuery)] : [];
+    const plans =
+      countsQuery !== undefined && pageQuery !== undefined
+        ? [await explain(db, countsQuery), await explain(db, pageQuery)]
+        : [];
     const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event`.execute(db.kysely);
     const row = (what: string, t: Timing) => `${label}: ${what.padEnd(46)} ${describe(t)}`;
     return [
@@ -242,7 +283,9 @@ async function measureQueue(db: Db, label: string, requests: number, judged: boo
       `${label}: ratio endpoint / raw SQL at p95 = ${(p95 / percentile(rawSeq.latencies, 95)).toFixed(2)}; ${judged ? `requirement p95 < ${REQUIREMENT_MS} ms: ${p95 < REQUIREMENT_MS ? 'met' : 'NOT met'}` : 'the requirement is judged on PostgreSQL with 1,000,000 citizens'}`,
       row(`raw SQL counts + page, ${CONCURRENCY} in flight:`, rawPar),
       row(`GET /api/work-queue over HTTP, ${CONCURRENCY} in flight:`, endPar),
-      ...(plans.length === 2 ? [`${label}: counts plan: ${plans[0] ?? ''}`, `${label}: page plan: ${plans[1] ?? ''}`] : []),
+      ...(plans.length === 2
+        ? [`${label}: counts plan: ${plans[0] ?? ''}`, `${label}: page plan: ${plans[1] ?? ''}`]
+        : []),
       `${label}: audit events written: ${(audit.rows[0]?.n ?? 0).toLocaleString('en')} (one per citizen shown); load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${os.cpus().length} CPUs)`,
     ];
   } finally {
@@ -250,9 +293,20 @@ async function measureQueue(db: Db, label: string, requests: number, judged: boo
   }
 }
 
-async function generateAndMeasure(label: string, t: TestDb, citizens: number, municipalities: number, requests: number): Promise<string[]> {
+async function generateAndMeasure(
+  label: string,
+  t: TestDb,
+  citizens: number,
+  municipalities: number,
+  requests: number,
+): Promise<string[]> {
   await migrate(t.db);
-  const generated = await generateCaseload(t.db, { citizens, municipalities, today: TODAY, passwordHash: await hashPassword(PASSWORD) });
+  const generated = await generateCaseload(t.db, {
+    citizens,
+    municipalities,
+    today: TODAY,
+    passwordHash: await hashPassword(PASSWORD),
+  });
   const { rows: r } = generated;
   const slow = generated.steps.filter((s) => s.seconds >= 1).map((s) => `${s.step} ${s.seconds.toFixed(1)} s`);
   const lines = [
@@ -273,7 +327,15 @@ export async function benchQueue(): Promise<BenchResult> {
   if (process.env.TEST_DATABASE_URL !== undefined) {
     const t = await emptyDatabase('postgres', { guard: false });
     try {
-      lines.push(...(await generateAndMeasure('PostgreSQL', t, envInt('BENCH_CITIZENS', 1_000_000), envInt('BENCH_MUNICIPALITIES', 98), requests)));
+      lines.push(
+        ...(await generateAndMeasure(
+          'PostgreSQL',
+          t,
+          envInt('BENCH_CITIZENS', 1_000_000),
+          envInt('BENCH_MUNICIPALITIES', 98),
+          requests,
+        )),
+      );
     } finally {
       await t.drop();
     }
@@ -282,7 +344,15 @@ export async function benchQueue(): Promise<BenchResult> {
     // A small stand-in on the embedded database, so the code path runs everywhere; not the requirement.
     const t = await emptyDatabase('pglite', { guard: false });
     try {
-      lines.push(...(await generateAndMeasure('PGlite (20,000 citizens, not the requirement)', t, 20_000, envInt('BENCH_MUNICIPALITIES', 98), Math.min(requests, 500))));
+      lines.push(
+        ...(await generateAndMeasure(
+          'PGlite (20,000 citizens, not the requirement)',
+          t,
+          20_000,
+          envInt('BENCH_MUNICIPALITIES', 98),
+          Math.min(requests, 500),
+        )),
+      );
     } finally {
       await t.drop();
     }

@@ -85,7 +85,8 @@ export async function benchReady(): Promise<BenchResult> {
       })),
     );
     // A fresh database on the server named by TEST_DATABASE_URL, dropped afterwards.
-    if (process.env.TEST_DATABASE_URL !== undefined) lines.push(...(await measure('PostgreSQL', () => emptyDatabase('postgres', { guard: false }))));
+    if (process.env.TEST_DATABASE_URL !== undefined)
+      lines.push(...(await measure('PostgreSQL', () => emptyDatabase('postgres', { guard: false }))));
     else lines.push('PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to include it)');
   } finally {
     rmSync(dir, { recursive: true, force: true });

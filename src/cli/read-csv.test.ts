@@ -82,8 +82,12 @@ describe('readCsvTable', () => {
       /n\.csv:1: missing column "stratum"/,
     );
     const ragged = file('r.csv', 'citizen_id,stratum\nc1,A\nc2\n');
-    expect((await failure(readCsvTable(ragged, ['citizen_id'], () => undefined))).message).toMatch(/r\.csv:3: 1 field, but the header has 2/);
+    expect((await failure(readCsvTable(ragged, ['citizen_id'], () => undefined))).message).toMatch(
+      /r\.csv:3: 1 field, but the header has 2/,
+    );
     const empty = file('e.csv', '');
-    expect((await failure(readCsvTable(empty, ['citizen_id'], () => undefined))).message).toMatch(/e\.csv: the file is empty/);
+    expect((await failure(readCsvTable(empty, ['citizen_id'], () => undefined))).message).toMatch(
+      /e\.csv: the file is empty/,
+    );
   });
 });

@@ -12,7 +12,13 @@
  * and stop the reading.
  */
 import { createReadStream } from 'node:fs';
-import { CsvParser, CsvSyntaxError, describeColumnProblem, resolveColumns, type ColumnIndex } from '../core/csv/index.js';
+import {
+  CsvParser,
+  CsvSyntaxError,
+  describeColumnProblem,
+  resolveColumns,
+  type ColumnIndex,
+} from '../core/csv/index.js';
 
 export class CsvInputError extends Error {
   constructor(
@@ -53,12 +59,17 @@ export async function readCsvTable<K extends string>(
   await readCsvFile(path, (fields, line) => {
     if (table === undefined) {
       const resolved = resolveColumns(fields, required);
-      if (!resolved.ok) throw new CsvInputError(path, line, describeColumnProblem(fields, resolved.missing, resolved.duplicated));
+      if (!resolved.ok)
+        throw new CsvInputError(path, line, describeColumnProblem(fields, resolved.missing, resolved.duplicated));
       table = { header: fields, index: resolved.index };
       return;
     }
     if (fields.length !== table.header.length) {
-      throw new CsvInputError(path, line, `${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${table.header.length}`);
+      throw new CsvInputError(
+        path,
+        line,
+        `${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${table.header.length}`,
+      );
     }
     rows++;
     onRow(fields, line, table);

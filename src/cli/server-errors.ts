@@ -4,7 +4,10 @@ import type { Config } from '../server/config.js';
  * Runs a database-backed command, turning the failures a person can fix (bad configuration,
  * a locked data directory, a changed migration, an unreachable server) into one clear line.
  */
-export async function runWithDatabaseErrors(body: (config: Config) => Promise<number>, badConfigExit: number): Promise<number> {
+export async function runWithDatabaseErrors(
+  body: (config: Config) => Promise<number>,
+  badConfigExit: number,
+): Promise<number> {
   const { readConfig, ConfigError } = await import('../server/config.js');
   const { DataDirLockedError } = await import('../server/db/lock.js');
   const { MigrationError } = await import('../server/db/migrate.js');

@@ -2,7 +2,14 @@
 // server's TypeBox schemas, the web app and the database's CHECK constraints all use these lists
 // (test/integration/vocabulary.test.ts compares the migrations' CHECK lists with them).
 
-export const BENEFITS = ['cash_benefit', 'education_benefit', 'self_support_benefit', 'resource_course_benefit', 'sickness_benefit', 'other'] as const;
+export const BENEFITS = [
+  'cash_benefit',
+  'education_benefit',
+  'self_support_benefit',
+  'resource_course_benefit',
+  'sickness_benefit',
+  'other',
+] as const;
 export type Benefit = (typeof BENEFITS)[number];
 
 export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'letter', 'digital_post'] as const;
@@ -18,7 +25,14 @@ export type Category = (typeof CATEGORIES)[number];
 export const TRACKS = ['near_job_ready', 'step_up', 'rehab_team'] as const;
 export type Track = (typeof TRACKS)[number];
 
-export const EVENT_TYPES = ['conversation', 'resource_conversation', 'activity', 'mentor', 'company_consultant_contact', 'rehab_team_referral'] as const;
+export const EVENT_TYPES = [
+  'conversation',
+  'resource_conversation',
+  'activity',
+  'mentor',
+  'company_consultant_contact',
+  'rehab_team_referral',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Event types that are conversations: they carry held, mode and who cancelled. */
@@ -66,14 +80,29 @@ export const EXPERIMENT_STATUSES = ['draft', 'enrolling', 'closed'] as const;
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
 
 /** A citizen's status in one follow-up week. */
-export const WEEK_STATUSES = ['none', 'active_measure', 'internship', 'subsidised_hours', 'flexjob', 'education', 'ordinary_job'] as const;
+export const WEEK_STATUSES = [
+  'none',
+  'active_measure',
+  'internship',
+  'subsidised_hours',
+  'flexjob',
+  'education',
+  'ordinary_job',
+] as const;
 export type WeekStatus = (typeof WEEK_STATUSES)[number];
 
 /**
  * What a status period records, in the order of precedence when periods overlap a week,
  * highest first (the report's and the data set's rule; see README "Weekly outcomes").
  */
-export const PERIOD_STATUSES = ['ordinary_job', 'flexjob', 'subsidised_hours', 'education', 'internship', 'active_measure'] as const satisfies readonly WeekStatus[];
+export const PERIOD_STATUSES = [
+  'ordinary_job',
+  'flexjob',
+  'subsidised_hours',
+  'education',
+  'internship',
+  'active_measure',
+] as const satisfies readonly WeekStatus[];
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
 export const PERIOD_SOURCES = ['caseworker', 'activity', 'import'] as const;

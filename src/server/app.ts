@@ -78,18 +78,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'Medspiller API',
         version: '0.1.0',
         description: 'JSON API of Medspiller. Errors answer `{ code, message }`.',
-        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+        license: {
+          name: 'EUPL-1.2',
+          url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
+        },
       },
       // Relative: the API is served by the same origin as this document.
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'medspiller_session', description: 'Set by POST /api/session (or an OpenID Connect login).' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'medspiller_session',
+            description: 'Set by POST /api/session (or an OpenID Connect login).',
+          },
           csrf: {
             type: 'apiKey',
             in: 'header',
             name: 'X-CSRF-Token',
-            description: 'Required on every POST, PUT, PATCH and DELETE: the value of the `medspiller_csrf` cookie, which GET /api/session sets.',
+            description:
+              'Required on every POST, PUT, PATCH and DELETE: the value of the `medspiller_csrf` cookie, which GET /api/session sets.',
           },
         },
       },
@@ -102,7 +111,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (policy === undefined) return { schema, url };
       const changes = [route.method].flat().some((method) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method));
       const needs = [...(policy.access === 'public' ? [] : ['session']), ...(changes ? ['csrf'] : [])];
-      return { schema: { ...schema, security: needs.length === 0 ? [] : [Object.fromEntries(needs.map((name) => [name, []]))] }, url };
+      return {
+        schema: {
+          ...schema,
+          security: needs.length === 0 ? [] : [Object.fromEntries(needs.map((name) => [name, []]))],
+        },
+        url,
+      };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

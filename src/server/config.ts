@@ -59,7 +59,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // Demo data is for trying Medspiller out: on by default only on the embedded database.
     demoData: parseBool('MEDSPILLER_DEMO', env.MEDSPILLER_DEMO, databaseUrl === undefined),
     secureCookies: parseBool('MEDSPILLER_SECURE_COOKIES', env.MEDSPILLER_SECURE_COOKIES, false),
-    webDir: env.MEDSPILLER_WEB_DIR === undefined ? path.join(packageRoot, 'dist', 'web') : path.resolve(cwd, env.MEDSPILLER_WEB_DIR),
+    webDir:
+      env.MEDSPILLER_WEB_DIR === undefined
+        ? path.join(packageRoot, 'dist', 'web')
+        : path.resolve(cwd, env.MEDSPILLER_WEB_DIR),
     tenantGuard: parseBool('MEDSPILLER_TENANT_GUARD', env.MEDSPILLER_TENANT_GUARD, false),
   };
 }

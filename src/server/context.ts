@@ -15,7 +15,12 @@ export interface Ctx {
   keyring: CprKeyring;
 }
 
-const copenhagen = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+const copenhagen = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export function danishDate(now: Date): string {
   return copenhagen.format(now);

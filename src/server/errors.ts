@@ -44,9 +44,11 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: Message = { da: 'Findes ikke.', en: 'Not found.' }): AppError => new AppError('not_found', what);
+export const notFound = (what: Message = { da: 'Findes ikke.', en: 'Not found.' }): AppError =>
+  new AppError('not_found', what);
 
-export const invalid = (text: Message, details?: Record<string, unknown>): AppError => new AppError('invalid_input', text, details);
+export const invalid = (text: Message, details?: Record<string, unknown>): AppError =>
+  new AppError('invalid_input', text, details);
 
 export const versionConflict = (current: Record<string, unknown>): AppError =>
   new AppError(

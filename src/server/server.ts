@@ -25,8 +25,13 @@ export async function startServer(config: Config, print: (line: string) => void)
     const migrations = await loadMigrations();
     const applied = await migrate(opened.db, migrations);
     if (applied.length > 0) print(`Applied ${applied.length} migration(s) to ${opened.description}.`);
-    const keys = await loadCprKeyring({ env: process.env, dataDir: config.dataDir, production: process.env.NODE_ENV === 'production' });
-    if (keys.source === 'generated') print(`Generated a development CPR key in ${keys.path ?? config.dataDir}; set MEDSPILLER_CPR_KEY in production.`);
+    const keys = await loadCprKeyring({
+      env: process.env,
+      dataDir: config.dataDir,
+      production: process.env.NODE_ENV === 'production',
+    });
+    if (keys.source === 'generated')
+      print(`Generated a development CPR key in ${keys.path ?? config.dataDir}; set MEDSPILLER_CPR_KEY in production.`);
     if (config.demoData && (await isEmpty(opened.db.kysely))) {
       await loadDemoData(opened.db.kysely, keys.keyring);
       print('Loaded the demo municipality into the empty database.');

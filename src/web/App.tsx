@@ -14,7 +14,9 @@ import { isExperimentRoute, matchRoute, PATHS, type Route } from './router/route
 import { currentSession, useSession, type SessionState } from './session/SessionContext.js';
 
 // The experiment pages are a third of the app and most users never open them: load on demand.
-const ExperimentFlowPage = lazy(async () => ({ default: (await import('./pages/experiments/ExperimentFlowPage.js')).ExperimentFlowPage }));
+const ExperimentFlowPage = lazy(async () => ({
+  default: (await import('./pages/experiments/ExperimentFlowPage.js')).ExperimentFlowPage,
+}));
 
 /** Where a route sends the user instead, given who is logged in; null to show the route. */
 function redirectFor(route: Route, loggedIn: boolean): string | null {

@@ -37,7 +37,11 @@ function file(content: unknown): string {
 }
 
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['dist/cli/main.js', 'deadlines', ...args], { cwd: root, encoding: 'utf8', input });
+  const result = spawnSync(process.execPath, ['dist/cli/main.js', 'deadlines', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -67,7 +71,10 @@ describe('medspiller deadlines', () => {
       basis: 'LAB § 31, stk. 5',
       explanation: 'Første samtale senest 1 uge efter registrering (2026-03-02).',
     });
-    for (const d of deadlines) expect(Object.keys(d)).toEqual(expect.arrayContaining(['rule', 'title', 'due', 'status', 'met_on', 'basis', 'explanation']));
+    for (const d of deadlines)
+      expect(Object.keys(d)).toEqual(
+        expect.arrayContaining(['rule', 'title', 'due', 'status', 'met_on', 'basis', 'explanation']),
+      );
   });
 
   it('reads the case from standard input with --case -', () => {
@@ -94,13 +101,20 @@ describe('medspiller deadlines', () => {
           basis: 'Byrådet 2026',
           basis_kind: 'local',
           title: { da: 'Hjemmebesøg', en: 'Home visit' },
-          explanation: { da: 'Senest {period} efter {start_event} ({start}).', en: 'Within {period} of {start_event} ({start}).' },
+          explanation: {
+            da: 'Senest {period} efter {start_event} ({start}).',
+            en: 'Within {period} of {start_event} ({start}).',
+          },
           counting: {
             kind: 'nth_occurrence',
             start: { fact: 'registered', label: { da: 'registrering', en: 'registration' } },
             period: 'P10D',
             n: 2,
-            met_by: { types: ['conversation', 'resource_conversation'], held: true, label: { da: 'samtale', en: 'conversation' } },
+            met_by: {
+              types: ['conversation', 'resource_conversation'],
+              held: true,
+              label: { da: 'samtale', en: 'conversation' },
+            },
           },
         },
       ],
@@ -108,11 +122,15 @@ describe('medspiller deadlines', () => {
     const { code, stdout } = run(['--case', file(example), '--on', '2026-06-01', '--rules', file(rules)]);
     expect(code).toBe(0);
     // 2026-03-02 + 10 days = 2026-03-12, the day of the 2nd held conversation.
-    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ rule: 'local.home_visit', due: '2026-03-12', status: 'met', met_on: '2026-03-12' })]);
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({ rule: 'local.home_visit', due: '2026-03-12', status: 'met', met_on: '2026-03-12' }),
+    ]);
   });
 
   it('accepts the shipped rule files as --rules', () => {
-    const shipped = ['lab-2019', 'halsnaes-policy'].map((name) => JSON.parse(readFileSync(join(root, 'src/core/rules/sets', `${name}.json`), 'utf8')) as unknown);
+    const shipped = ['lab-2019', 'halsnaes-policy'].map(
+      (name) => JSON.parse(readFileSync(join(root, 'src/core/rules/sets', `${name}.json`), 'utf8')) as unknown,
+    );
     const viaFile = run(['--case', file(example), '--on', '2026-06-01', '--rules', file(shipped)]);
     expect(viaFile.code).toBe(0);
     expect(viaFile.stdout).toBe(run(['--case', file(example), '--on', '2026-06-01']).stdout);
@@ -121,20 +139,67 @@ describe('medspiller deadlines', () => {
 
 describe('medspiller deadlines: bad input exits 2, prints nothing on stdout, names the field', () => {
   const cases: [string, () => string[], RegExp][] = [
-    ['an impossible date', () => ['--case', file(withEvent(3, { ...example.events[3], date: '2026-02-30' })), '--on', '2026-06-01'], /^events\[3\]\.date: not a date$/m],
-    ['a conversation without held', () => ['--case', file(withEvent(0, { date: '2026-03-05', type: 'conversation' })), '--on', '2026-06-01'], /^events\[0\]\.held: required$/m],
-    ['an unknown event type', () => ['--case', file(withEvent(2, { date: '2026-04-08', type: 'phone_call' })), '--on', '2026-06-01'], /^events\[2\]\.type: /m],
-    ['a missing registered', () => ['--case', file({ ...example, registered: undefined }), '--on', '2026-06-01'], /^registered: required$/m],
-    ['a bad registered', () => ['--case', file({ ...example, registered: '2026-3-2' }), '--on', '2026-06-01'], /^registered: not a date$/m],
-    ['a missing benefit_start on the rehab track', () => ['--case', file({ ...example, track: 'rehab_team', benefit_start: null }), '--on', '2026-06-01'], /^benefit_start: required/m],
+    [
+      'an impossible date',
+      () => ['--case', file(withEvent(3, { ...example.events[3], date: '2026-02-30' })), '--on', '2026-06-01'],
+      /^events\[3\]\.date: not a date$/m,
+    ],
+    [
+      'a conversation without held',
+      () => ['--case', file(withEvent(0, { date: '2026-03-05', type: 'conversation' })), '--on', '2026-06-01'],
+      /^events\[0\]\.held: required$/m,
+    ],
+    [
+      'an unknown event type',
+      () => ['--case', file(withEvent(2, { date: '2026-04-08', type: 'phone_call' })), '--on', '2026-06-01'],
+      /^events\[2\]\.type: /m,
+    ],
+    [
+      'a missing registered',
+      () => ['--case', file({ ...example, registered: undefined }), '--on', '2026-06-01'],
+      /^registered: required$/m,
+    ],
+    [
+      'a bad registered',
+      () => ['--case', file({ ...example, registered: '2026-3-2' }), '--on', '2026-06-01'],
+      /^registered: not a date$/m,
+    ],
+    [
+      'a missing benefit_start on the rehab track',
+      () => ['--case', file({ ...example, track: 'rehab_team', benefit_start: null }), '--on', '2026-06-01'],
+      /^benefit_start: required/m,
+    ],
     ['an impossible --on', () => ['--case', file(example), '--on', '2026-02-30'], /^--on: not a date/m],
     ['a non-date --on', () => ['--case', file(example), '--on', 'tomorrow'], /^--on: not a date/m],
     ['a missing --on', () => ['--case', file(example)], /^--on: required$/m],
     ['a missing --case', () => ['--on', '2026-06-01'], /^--case: required$/m],
-    ['an unreadable case file', () => ['--case', join(dir, 'does-not-exist.json'), '--on', '2026-06-01'], /^--case: cannot read .*ENOENT/m],
-    ['a case file that is not JSON', () => ['--case', file('{"registered": '), '--on', '2026-06-01'], /^--case: .* is not valid JSON/m],
-    ['an unreadable rules file', () => ['--case', file(example), '--on', '2026-06-01', '--rules', join(dir, 'nope.json')], /^--rules: cannot read/m],
-    ['an invalid rules file', () => ['--case', file(example), '--on', '2026-06-01', '--rules', file({ id: 'x', rules: [{ id: 'x.y', valid_from: '2026-02-30' }] })], /^--rules: rules\[0\]\.valid_from: not a date$/m],
+    [
+      'an unreadable case file',
+      () => ['--case', join(dir, 'does-not-exist.json'), '--on', '2026-06-01'],
+      /^--case: cannot read .*ENOENT/m,
+    ],
+    [
+      'a case file that is not JSON',
+      () => ['--case', file('{"registered": '), '--on', '2026-06-01'],
+      /^--case: .* is not valid JSON/m,
+    ],
+    [
+      'an unreadable rules file',
+      () => ['--case', file(example), '--on', '2026-06-01', '--rules', join(dir, 'nope.json')],
+      /^--rules: cannot read/m,
+    ],
+    [
+      'an invalid rules file',
+      () => [
+        '--case',
+        file(example),
+        '--on',
+        '2026-06-01',
+        '--rules',
+        file({ id: 'x', rules: [{ id: 'x.y', valid_from: '2026-02-30' }] }),
+      ],
+      /^--rules: rules\[0\]\.valid_from: not a date$/m,
+    ],
     ['an unknown option', () => ['--case', file(example), '--on', '2026-06-01', '--when', 'now'], /--when/],
   ];
 

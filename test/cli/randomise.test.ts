@@ -50,7 +50,11 @@ function shuffled<T>(items: readonly T[], salt: number): T[] {
 }
 
 const STRATA = ['north', 'south', 'east', 'west'];
-const ROWS = Array.from({ length: 400 }, (_, i) => ({ id: `C${String(i * 37 % 1000).padStart(4, '0')}-${i}`, stratum: STRATA[i % 4]!, age: String(20 + (i % 40)) }));
+const ROWS = Array.from({ length: 400 }, (_, i) => ({
+  id: `C${String((i * 37) % 1000).padStart(4, '0')}-${i}`,
+  stratum: STRATA[i % 4]!,
+  age: String(20 + (i % 40)),
+}));
 
 function citizensCsv(rows: readonly { id: string; stratum: string; age: string }[], eol = '\n'): string {
   return ['age,citizen_id,stratum', ...rows.map((r) => `${r.age},${r.id},${r.stratum}`)].join(eol) + eol;
@@ -85,7 +89,8 @@ describe('medspiller randomise: output', () => {
         const size = inBlock.length;
         if (b < last) {
           expect([7, 14, 21]).toContain(size);
-          for (const [arm, w] of Object.entries(WEIGHTS)) expect(inBlock.filter((row) => row[1] === arm).length).toBe((size / 7) * w);
+          for (const [arm, w] of Object.entries(WEIGHTS))
+            expect(inBlock.filter((row) => row[1] === arm).length).toBe((size / 7) * w);
         } else {
           expect(size).toBeGreaterThan(0);
           expect(size).toBeLessThanOrEqual(21);
@@ -98,10 +103,15 @@ describe('medspiller randomise: output', () => {
     const base = randomise('--citizens', file('base.csv', citizensCsv(ROWS)), '--arms', ARMS, '--seed', '2017').stdout;
     const shuffledRows = file('shuffled.csv', '\uFEFF' + citizensCsv(shuffled(ROWS, 99), '\r\n'));
     expect(randomise('--citizens', shuffledRows, '--arms', ARMS, '--seed', '2017').stdout).toBe(base);
-    const otherColumns = file('columns.csv', ['stratum,citizen_id', ...shuffled(ROWS, 7).map((x) => `${x.stratum},${x.id}`)].join('\n'));
+    const otherColumns = file(
+      'columns.csv',
+      ['stratum,citizen_id', ...shuffled(ROWS, 7).map((x) => `${x.stratum},${x.id}`)].join('\n'),
+    );
     expect(randomise('--citizens', otherColumns, '--arms', ARMS, '--seed', '2017').stdout).toBe(base);
     // The order in which arms are listed does not matter either.
-    expect(randomise('--citizens', shuffledRows, '--arms', 'control:4,group1:2,group2:1', '--seed', '2017').stdout).toBe(base);
+    expect(
+      randomise('--citizens', shuffledRows, '--arms', 'control:4,group1:2,group2:1', '--seed', '2017').stdout,
+    ).toBe(base);
   });
 
   it('gives another allocation for another seed', () => {
@@ -113,14 +123,21 @@ describe('medspiller randomise: output', () => {
   });
 
   it('quotes fields where RFC 4180 needs it and reads quoted input', () => {
-    const input = file('quoted.csv', 'citizen_id,stratum\r\n"b,1","Nord, ""Syd"""\r\na,plain\r\n"multi\nline",plain\r\n');
+    const input = file(
+      'quoted.csv',
+      'citizen_id,stratum\r\n"b,1","Nord, ""Syd"""\r\na,plain\r\n"multi\nline",plain\r\n',
+    );
     const r = randomise('--citizens', input, '--arms', 'x:1,y:1', '--seed', 's');
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('citizen_id,arm,stratum,block');
     expect(lines[1]).toMatch(/^a,[xy],plain,1$/);
     expect(lines[2]).toMatch(/^"b,1",[xy],"Nord, ""Syd""",1$/);
-    expect(parseCsv(r.stdout).slice(1).map((row) => row[0])).toEqual(['a', 'b,1', 'multi\nline']);
+    expect(
+      parseCsv(r.stdout)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(['a', 'b,1', 'multi\nline']);
   });
 
   it('reads the stratum from --strata-column and prints only the header for no citizens', () => {
@@ -142,25 +159,73 @@ describe('medspiller randomise: output', () => {
 describe('medspiller randomise: bad input gives exit 2, empty stdout and a message', () => {
   const good = (): string => file('good.csv', 'citizen_id,stratum\nc1,A\nc2,A\n');
   const cases: [string, () => string[], RegExp][] = [
-    ['duplicate citizen_id', () => ['--citizens', file('dup.csv', 'citizen_id,stratum\nc1,A\nc2,A\nc1,B\n'), '--arms', ARMS, '--seed', '1'], /dup\.csv:4: citizen_id "c1" appears more than once \(first on line 2\)/],
-    ['empty citizen_id', () => ['--citizens', file('empty-id.csv', 'citizen_id,stratum\nc1,A\n,A\n'), '--arms', ARMS, '--seed', '1'], /empty-id\.csv:3: citizen_id is empty/],
-    ['missing citizen_id column', () => ['--citizens', file('no-id.csv', 'id,stratum\nc1,A\n'), '--arms', ARMS, '--seed', '1'], /missing column "citizen_id"/],
-    ['missing strata column', () => ['--citizens', file('no-stratum.csv', 'citizen_id,group\nc1,A\n'), '--arms', ARMS, '--seed', '1'], /missing column "stratum"/],
-    ['missing named strata column', () => ['--citizens', good(), '--arms', ARMS, '--seed', '1', '--strata-column', 'region'], /missing column "region"/],
-    ['weight zero', () => ['--citizens', good(), '--arms', 'a:0,b:1', '--seed', '1'], /weight "0" of arm "a" is not a positive integer/],
-    ['weight not an integer', () => ['--citizens', good(), '--arms', 'a:1.5,b:1', '--seed', '1'], /not a positive integer/],
+    [
+      'duplicate citizen_id',
+      () => ['--citizens', file('dup.csv', 'citizen_id,stratum\nc1,A\nc2,A\nc1,B\n'), '--arms', ARMS, '--seed', '1'],
+      /dup\.csv:4: citizen_id "c1" appears more than once \(first on line 2\)/,
+    ],
+    [
+      'empty citizen_id',
+      () => ['--citizens', file('empty-id.csv', 'citizen_id,stratum\nc1,A\n,A\n'), '--arms', ARMS, '--seed', '1'],
+      /empty-id\.csv:3: citizen_id is empty/,
+    ],
+    [
+      'missing citizen_id column',
+      () => ['--citizens', file('no-id.csv', 'id,stratum\nc1,A\n'), '--arms', ARMS, '--seed', '1'],
+      /missing column "citizen_id"/,
+    ],
+    [
+      'missing strata column',
+      () => ['--citizens', file('no-stratum.csv', 'citizen_id,group\nc1,A\n'), '--arms', ARMS, '--seed', '1'],
+      /missing column "stratum"/,
+    ],
+    [
+      'missing named strata column',
+      () => ['--citizens', good(), '--arms', ARMS, '--seed', '1', '--strata-column', 'region'],
+      /missing column "region"/,
+    ],
+    [
+      'weight zero',
+      () => ['--citizens', good(), '--arms', 'a:0,b:1', '--seed', '1'],
+      /weight "0" of arm "a" is not a positive integer/,
+    ],
+    [
+      'weight not an integer',
+      () => ['--citizens', good(), '--arms', 'a:1.5,b:1', '--seed', '1'],
+      /not a positive integer/,
+    ],
     ['negative weight', () => ['--citizens', good(), '--arms', 'a:-2,b:1', '--seed', '1'], /not a positive integer/],
-    ['malformed --arms', () => ['--citizens', good(), '--arms', 'a2,b:1', '--seed', '1'], /not of the form name:weight/],
+    [
+      'malformed --arms',
+      () => ['--citizens', good(), '--arms', 'a2,b:1', '--seed', '1'],
+      /not of the form name:weight/,
+    ],
     ['duplicate arm names', () => ['--citizens', good(), '--arms', 'a:1,a:2', '--seed', '1'], /listed more than once/],
     ['one arm', () => ['--citizens', good(), '--arms', 'a:1', '--seed', '1'], /at least two arms/],
     ['no --arms', () => ['--citizens', good(), '--seed', '1'], /--arms is required/],
     ['no --seed', () => ['--citizens', good(), '--arms', ARMS], /--seed is required/],
     ['empty --seed', () => ['--citizens', good(), '--arms', ARMS, '--seed', ''], /--seed must not be empty/],
     ['no --citizens', () => ['--arms', ARMS, '--seed', '1'], /--citizens FILE is required/],
-    ['missing file', () => ['--citizens', path.join(dir, 'absent.csv'), '--arms', ARMS, '--seed', '1'], /absent\.csv: no such file/],
-    ['unterminated quote', () => ['--citizens', file('open.csv', 'citizen_id,stratum\nc1,A\n"c2,A\n'), '--arms', ARMS, '--seed', '1'], /open\.csv:3: unterminated quoted field/],
-    ['text after a closing quote', () => ['--citizens', file('after.csv', 'citizen_id,stratum\n"c1"x,A\n'), '--arms', ARMS, '--seed', '1'], /after\.csv:2: text after the closing quote/],
-    ['row with too few fields', () => ['--citizens', file('short.csv', 'citizen_id,stratum\nc1\n'), '--arms', ARMS, '--seed', '1'], /short\.csv:2: 1 field, but the header has 2/],
+    [
+      'missing file',
+      () => ['--citizens', path.join(dir, 'absent.csv'), '--arms', ARMS, '--seed', '1'],
+      /absent\.csv: no such file/,
+    ],
+    [
+      'unterminated quote',
+      () => ['--citizens', file('open.csv', 'citizen_id,stratum\nc1,A\n"c2,A\n'), '--arms', ARMS, '--seed', '1'],
+      /open\.csv:3: unterminated quoted field/,
+    ],
+    [
+      'text after a closing quote',
+      () => ['--citizens', file('after.csv', 'citizen_id,stratum\n"c1"x,A\n'), '--arms', ARMS, '--seed', '1'],
+      /after\.csv:2: text after the closing quote/,
+    ],
+    [
+      'row with too few fields',
+      () => ['--citizens', file('short.csv', 'citizen_id,stratum\nc1\n'), '--arms', ARMS, '--seed', '1'],
+      /short\.csv:2: 1 field, but the header has 2/,
+    ],
     ['empty file', () => ['--citizens', file('blank.csv', ''), '--arms', ARMS, '--seed', '1'], /the file is empty/],
     ['unknown option', () => ['--citizens', good(), '--arms', ARMS, '--seed', '1', '--sead', '2'], /sead/],
     ['stray argument', () => ['--citizens', good(), '--arms', ARMS, '--seed', '1', 'extra'], /extra/],

@@ -29,7 +29,17 @@ describe('medspiller start (embedded database)', () => {
       expect(server.output()).toContain('sagsbehandler@demo.medspiller.dk');
       expect(await loginWorks(server.url)).toBe(true);
 
-      const second = spawnSync(process.execPath, [CLI, 'start'], { env: { ...process.env, DATABASE_URL: '', MEDSPILLER_DATA_DIR: dataDir, PORT: '0', MEDSPILLER_TENANT_GUARD: '1' }, encoding: 'utf8', timeout: 30_000 });
+      const second = spawnSync(process.execPath, [CLI, 'start'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          MEDSPILLER_DATA_DIR: dataDir,
+          PORT: '0',
+          MEDSPILLER_TENANT_GUARD: '1',
+        },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(second.status).toBe(1);
       expect(second.stderr).toContain('is in use by another Medspiller process');
     } finally {
@@ -47,7 +57,11 @@ describe('medspiller start (embedded database)', () => {
     }
 
     // The logins above were logged in the audit chain's municipality; the chain verifies.
-    const verify = spawnSync(process.execPath, [CLI, 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: '', MEDSPILLER_DATA_DIR: dataDir, MEDSPILLER_TENANT_GUARD: '1' }, encoding: 'utf8', timeout: 60_000 });
+    const verify = spawnSync(process.execPath, [CLI, 'audit', 'verify'], {
+      env: { ...process.env, DATABASE_URL: '', MEDSPILLER_DATA_DIR: dataDir, MEDSPILLER_TENANT_GUARD: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(verify.stderr).toBe('');
     expect(verify.stdout).toMatch(/^0999 Demo Kommune: \d+ events, chain intact$/m);
     expect(verify.status).toBe(0);
@@ -67,7 +81,10 @@ describe('medspiller start (embedded database)', () => {
   });
 
   it('explains bad configuration in one line', () => {
-    const r = spawnSync(process.execPath, [CLI, 'start'], { env: { ...process.env, PORT: 'abc', DATABASE_URL: '' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'start'], {
+      env: { ...process.env, PORT: 'abc', DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('medspiller: PORT must be an integer between 0 and 65535, got "abc".\n');
   });

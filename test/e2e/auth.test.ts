@@ -39,7 +39,10 @@ describe('logging in and out', () => {
     await page.getByRole('button', { name: 'Log ind' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Der er problemer' });
     await summary.waitFor();
-    expect(await summary.getByRole('link').allInnerTexts()).toEqual(['Indtast din e-mailadresse.', 'Indtast din adgangskode.']);
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Indtast din e-mailadresse.',
+      'Indtast din adgangskode.',
+    ]);
     expect(await page.getByLabel('E-mailadresse').getAttribute('aria-invalid')).toBe('true');
     // The summary's link takes the user to the field.
     await summary.getByRole('link', { name: 'Indtast din adgangskode.' }).click();
@@ -54,7 +57,9 @@ describe('logging in and out', () => {
     await page.evaluate("document.body.dataset.loadedOnce = 'yes'");
     await page.getByLabel('E-mailadresse').fill(CASEWORKER);
     await page.getByLabel('Adgangskode').fill('not-the-password');
-    const answer = page.waitForResponse((response) => response.url().endsWith('/api/session') && response.request().method() === 'POST');
+    const answer = page.waitForResponse(
+      (response) => response.url().endsWith('/api/session') && response.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Log ind' }).click();
     const response = await answer;
     expect(response.status()).toBe(401);

@@ -4,7 +4,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, it, expect } from 'vitest';
 import { generateFictitiousCprs, parseCpr } from '../../src/core/cpr/index.js';
-import { addDays, danishDate, dataOf, fillRegistration, registerCitizen, todayInCopenhagen, writtenCpr } from './case-steps.js';
+import {
+  addDays,
+  danishDate,
+  dataOf,
+  fillRegistration,
+  registerCitizen,
+  todayInCopenhagen,
+  writtenCpr,
+} from './case-steps.js';
 import { expectAccessible, setUpApp } from './harness.js';
 import { logIn, waitForHeading } from './steps.js';
 
@@ -86,7 +94,14 @@ describe('case flow', () => {
     await fillRegistration(page, citizen);
     const request = await sent;
     // The CPR number travels in the body only.
-    expect(request.postDataJSON()).toMatchObject({ cpr: citizen.cpr, name: citizen.name, benefit: 'cash_benefit', benefit_start: benefitStart, registered: today, contact_channel: 'sms' });
+    expect(request.postDataJSON()).toMatchObject({
+      cpr: citizen.cpr,
+      name: citizen.name,
+      benefit: 'cash_benefit',
+      benefit_start: benefitStart,
+      registered: today,
+      contact_channel: 'sms',
+    });
     expect(request.url()).not.toContain(citizen.cpr.slice(0, 6));
     await page.waitForURL(/\/sager\/[0-9a-f-]{36}$/);
     await waitForHeading(page, citizen.name);
@@ -146,7 +161,9 @@ describe('case flow', () => {
     const timeline = page.getByRole('list', { name: 'Sagens historik, nyeste først' });
     await timeline.locator('li[data-type="conversation"]').getByText('Holdt: Hjemme hos borgeren').waitFor();
     expect(await timeline.locator('li').first().getAttribute('data-type')).toBe('conversation');
-    expect(await timeline.locator('li[data-type="track"]').innerText()).toContain('Begrundelse: Har brug for hyppige samtaler og støtte.');
+    expect(await timeline.locator('li[data-type="track"]').innerText()).toContain(
+      'Begrundelse: Har brug for hyppige samtaler og støtte.',
+    );
     await expectAccessible(page, 'case page after visitation, track and a conversation');
 
     // The case's open deadlines are the queue's, with the same dates.
@@ -169,7 +186,10 @@ describe('case flow', () => {
       const next = page.getByRole('button', { name: 'Næste' });
       if ((await next.count()) === 0) break;
       await next.click();
-      await page.getByRole('button', { name: `Side ${String(pageNumber + 1)}`, exact: true }).and(page.locator('[aria-current="true"]')).waitFor();
+      await page
+        .getByRole('button', { name: `Side ${String(pageNumber + 1)}`, exact: true })
+        .and(page.locator('[aria-current="true"]'))
+        .waitFor();
     }
     expect([...queued].sort()).toEqual([...open].sort());
     await page.goto(app.url('/arbejdsko'));
@@ -208,16 +228,24 @@ describe('case flow', () => {
     await page.getByLabel('Status').selectOption({ label: 'Overskredet' });
     await page.getByRole('button', { name: 'Vis frister' }).click();
     expect(new URL(page.url()).searchParams.get('status')).toBe('overdue');
-    const shownAfterFilter = overdue === 0 ? page.getByText('Ingen frister passer til filtrene.') : table.locator('tbody tr').first();
+    const shownAfterFilter =
+      overdue === 0 ? page.getByText('Ingen frister passer til filtrene.') : table.locator('tbody tr').first();
     await shownAfterFilter.waitFor();
     await page.reload();
     await shownAfterFilter.waitFor();
     expect(await page.getByLabel('Status').inputValue()).toBe('overdue');
-    expect(new Set(await dataOf(table.locator('tbody tr'), 'data-status'))).toEqual(new Set(overdue === 0 ? [] : ['overdue']));
+    expect(new Set(await dataOf(table.locator('tbody tr'), 'data-status'))).toEqual(
+      new Set(overdue === 0 ? [] : ['overdue']),
+    );
     expect(await table.locator(`tbody tr[data-case="${caseId}"]`).count()).toBe(0);
     await expectAccessible(page, 'work queue filtered to overdue');
     await page.getByRole('button', { name: 'Nulstil filtre' }).click();
-    await table.locator(`tbody tr[data-case="${caseId}"]`).first().or(page.getByRole('button', { name: 'Næste' })).first().waitFor();
+    await table
+      .locator(`tbody tr[data-case="${caseId}"]`)
+      .first()
+      .or(page.getByRole('button', { name: 'Næste' }))
+      .first()
+      .waitFor();
     expect(new URL(page.url()).search).toBe('');
 
     // The explanations come in English too.
@@ -225,7 +253,9 @@ describe('case flow', () => {
     await waitForHeading(page, 'Work queue');
     // The table is named in English now, so find the row by its rule.
     await page.locator(`${cvRow} summary`).click();
-    expect(await page.locator(`${cvRow} .details-text`).innerText()).toContain('Start in a CV workshop at the latest 6 weeks after registration');
+    expect(await page.locator(`${cvRow} .details-text`).innerText()).toContain(
+      'Start in a CV workshop at the latest 6 weeks after registration',
+    );
     await expectAccessible(page, 'work queue in English');
     await page.getByRole('link', { name: 'Dansk' }).click();
     await waitForHeading(page, 'Arbejdskø');
@@ -239,7 +269,9 @@ describe('case flow', () => {
 
     await page.goto(app.url('/sager/ny'));
     await waitForHeading(page, 'Registrér borger');
-    const answer = page.waitForResponse((response) => response.url().endsWith('/api/cases') && response.request().method() === 'POST');
+    const answer = page.waitForResponse(
+      (response) => response.url().endsWith('/api/cases') && response.request().method() === 'POST',
+    );
     await fillRegistration(page, { ...citizen, name: 'Bent Igen' });
     expect((await answer).status()).toBe(409);
     const duplicate = page.getByRole('alert').filter({ hasText: 'Borgeren er allerede registreret' });
@@ -254,7 +286,10 @@ describe('case flow', () => {
     await waitForHeading(page, 'Find sag');
     await page.getByLabel('Søg', { exact: true }).fill('Dobbelt');
     await page.getByRole('button', { name: 'Søg', exact: true }).click();
-    await page.getByRole('region', { name: 'Sager, der passer til søgningen' }).getByRole('link', { name: citizen.name }).waitFor();
+    await page
+      .getByRole('region', { name: 'Sager, der passer til søgningen' })
+      .getByRole('link', { name: citizen.name })
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('Dobbelt');
     await expectAccessible(page, 'case search with a result');
     const found = page.waitForRequest((request) => request.url().endsWith('/api/cases/find-by-cpr'));
@@ -298,7 +333,9 @@ describe('case flow', () => {
     await expectAccessible(leader, 'team leader start page');
     await leader.getByRole('link', { name: 'Teamets sagsstammer' }).click();
     await waitForHeading(leader, 'Team Medspiller');
-    const row = leader.getByRole('region', { name: 'Åbne sager pr. medarbejder' }).locator('tr[data-member="Sara Sagsbehandler"]');
+    const row = leader
+      .getByRole('region', { name: 'Åbne sager pr. medarbejder' })
+      .locator('tr[data-member="Sara Sagsbehandler"]');
     await row.waitFor();
     const before = Number(await row.locator('td').nth(1).innerText());
     expect(before).toBeGreaterThanOrEqual(1);
@@ -319,7 +356,9 @@ describe('case flow', () => {
     await fillRegistration(leader, { cpr: cpr(3), name: 'Dorte Sagsstamme', benefitStart });
     await leader.waitForURL(/\/sager\/[0-9a-f-]{36}$/);
     await waitForHeading(leader, 'Dorte Sagsstamme');
-    expect(await leader.locator('table.case-overview [data-field="caseworker"] td').innerText()).toBe('Sara Sagsbehandler');
+    expect(await leader.locator('table.case-overview [data-field="caseworker"] td').innerText()).toBe(
+      'Sara Sagsbehandler',
+    );
     await leader.goto(app.url('/team'));
     await waitForHeading(leader, 'Team Medspiller');
     await row.waitFor();
@@ -328,7 +367,10 @@ describe('case flow', () => {
     // A cap below the caseload marks it over the cap.
     await capField.fill(String(before));
     await leader.getByRole('button', { name: 'Gem loft' }).click();
-    await leader.getByRole('status').filter({ hasText: `Loftet er nu ${String(before)} sager.` }).waitFor();
+    await leader
+      .getByRole('status')
+      .filter({ hasText: `Loftet er nu ${String(before)} sager.` })
+      .waitFor();
     await row.getByText('Over loftet').waitFor();
     expect(await row.getAttribute('class')).toContain('caseload-over');
     await expectAccessible(leader, 'team page with a caseload over the cap');

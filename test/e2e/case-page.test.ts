@@ -26,7 +26,9 @@ describe('case page', () => {
     await page.getByLabel('Navn', { exact: true }).fill('Ingen Dato');
     await page.getByLabel('Ydelse', { exact: true }).selectOption({ label: 'Uddannelseshjælp' });
     await page.getByLabel('Ydelsen startede').fill(benefitStart);
-    const answer = page.waitForResponse((response) => response.url().endsWith('/api/cases') && response.request().method() === 'POST');
+    const answer = page.waitForResponse(
+      (response) => response.url().endsWith('/api/cases') && response.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Registrér borger' }).click();
     expect((await answer).status()).toBe(400);
     const summary = page.getByRole('alert').filter({ hasText: 'Der er problemer' });
@@ -62,7 +64,9 @@ describe('case page', () => {
     await event.getByLabel('Hvilken aktivitet?').selectOption({ label: 'Virksomhedspraktik' });
     await event.getByLabel('Slutdato (frivilligt)').fill(addDays(today, -1));
     await event.getByRole('button', { name: 'Registrér hændelse' }).click();
-    const problems = page.getByRole('alert').filter({ hasText: 'Slutdatoen skal være en dato på eller efter startdatoen.' });
+    const problems = page
+      .getByRole('alert')
+      .filter({ hasText: 'Slutdatoen skal være en dato på eller efter startdatoen.' });
     await problems.waitFor();
     await expectAccessible(page, 'event form with a problem');
     await event.getByLabel('Slutdato (frivilligt)').fill(addDays(today, 30));
@@ -98,7 +102,9 @@ describe('case page', () => {
     await page.locator('tr[data-field="email"] td').getByText('erik@example.dk').waitFor();
     expect(await page.locator('tr[data-field="language"] td').innerText()).toBe('Arabisk');
     expect(await page.locator('tr[data-field="interpreter"] td').innerText()).toBe('Ja');
-    expect(await page.getByRole('region', { name: 'Kontaktpersoner' }).innerText()).toContain('Sara Sagsbehandler, Sagsbehandler');
+    expect(await page.getByRole('region', { name: 'Kontaktpersoner' }).innerText()).toContain(
+      'Sara Sagsbehandler, Sagsbehandler',
+    );
     await expectAccessible(page, 'case page after changing contact details');
 
     // In English.
@@ -157,7 +163,10 @@ describe('case page', () => {
     await page.route('**/api/cases/find-by-cpr', async (route) => {
       const response = await route.fetch();
       const body: unknown = await response.json();
-      await route.fulfill({ response, json: { ...(typeof body === 'object' && body !== null ? body : {}), in_scope: false } });
+      await route.fulfill({
+        response,
+        json: { ...(typeof body === 'object' && body !== null ? body : {}), in_scope: false },
+      });
     });
     await page.goto(app.url('/sager'));
     await waitForHeading(page, 'Find sag');

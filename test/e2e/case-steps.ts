@@ -7,7 +7,12 @@ const DAY_MS = 86_400_000;
 
 /** Today's date in Copenhagen as YYYY-MM-DD. */
 export function todayInCopenhagen(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Copenhagen',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** An ISO date moved by whole days (calendar arithmetic in UTC, no time-zone surprises). */

@@ -44,7 +44,9 @@ interface Enrolled {
 }
 
 const danishPercent = (value: number): string =>
-  new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    value,
+  );
 
 /**
  * Waits until the element with this id has keyboard focus (focus may move a frame later).
@@ -119,9 +121,14 @@ async function designExperiment(page: Page): Promise<string> {
   await page.getByLabel('Aldersgrænser (frivilligt)').fill('40');
   await page.getByLabel('Opfølgning i uger').fill('8');
   await page.getByLabel('Primært udfald').selectOption({ label: 'Beskæftigelsesgrad' });
-  await page.getByRole('group', { name: 'Sekundære udfald (frivilligt)' }).getByLabel('Ordinært job på et tidspunkt').check();
+  await page
+    .getByRole('group', { name: 'Sekundære udfald (frivilligt)' })
+    .getByLabel('Ordinært job på et tidspunkt')
+    .check();
   await page.getByLabel('Borgeren skal give samtykke, før borgeren kan indgå').check();
-  const refused = page.waitForResponse((response) => response.url().endsWith('/api/experiments') && response.request().method() === 'POST');
+  const refused = page.waitForResponse(
+    (response) => response.url().endsWith('/api/experiments') && response.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: 'Opret forsøg' }).click();
   expect((await refused).status()).toBe(400);
   await summary.getByRole('link', { name: 'Arm 1, kode: To arme har samme kode.' }).waitFor();
@@ -144,7 +151,9 @@ async function designExperiment(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Lås designet og start rekruttering' }).click();
   await page.locator('.font-lead [data-status="enrolling"]').waitFor();
   expect(await page.locator('table.pre-registration [data-field="hash"] td').innerText()).toMatch(/^[0-9a-f]{64}$/);
-  expect(await page.locator('table.pre-registration [data-field="lockedAt"] td').innerText()).toContain(String(new Date().getFullYear()));
+  expect(await page.locator('table.pre-registration [data-field="lockedAt"] td').innerText()).toContain(
+    String(new Date().getFullYear()),
+  );
   expect(await page.getByRole('link', { name: 'Ret designet' }).count()).toBe(0);
   await expectAccessible(page, 'an experiment enrolling');
   return page.url();
@@ -214,7 +223,10 @@ async function laterCaseworkerWork(experimentUrl: string, enrolmentDay: string):
   await end.getByLabel('Flyttet').check();
   await end.getByRole('button', { name: 'Afslut opfølgning' }).click();
   const fatima = enrolled.locator('tr[data-pseudonym]').filter({ hasText: 'Fatima Ali' });
-  await fatima.locator('[data-field="followUp"]').filter({ hasText: /^Afsluttet .*: Flyttet$/ }).waitFor();
+  await fatima
+    .locator('[data-field="followUp"]')
+    .filter({ hasText: /^Afsluttet .*: Flyttet$/ })
+    .waitFor();
   await expectAccessible(page, 'enrolled list with an ended follow-up');
 
   // Bente Borger got an ordinary job two weeks after enrolment, and still has it.
@@ -297,7 +309,11 @@ async function importAndReport(experimentUrl: string, people: readonly Enrolled[
 
   const upload = page.getByRole('region', { name: 'Ugentlige registerdata', exact: true });
   const file = upload.getByLabel('CSV-fil');
-  await file.setInputFiles({ name: 'uger.csv', mimeType: 'text/csv', buffer: Buffer.from(`citizen_id,week,status\n${people[0]?.pseudonym ?? ''},1,job\nUKENDT,2,none\n`) });
+  await file.setInputFiles({
+    name: 'uger.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`citizen_id,week,status\n${people[0]?.pseudonym ?? ''},1,job\nUKENDT,2,none\n`),
+  });
   await upload.getByRole('button', { name: 'Indlæs filen' }).click();
   const rejected = page.getByRole('alert').filter({ hasText: 'Filen blev ikke indlæst' });
   await rejected.waitFor();
@@ -332,7 +348,10 @@ async function importAndReport(experimentUrl: string, people: readonly Enrolled[
   }
 
   // The primary outcome first: the employment degree of each arm, worked out by hand above.
-  const outcomes = page.getByRole('region', { name: 'Udfald med forskel og 95 %-interval, primært udfald først', exact: true });
+  const outcomes = page.getByRole('region', {
+    name: 'Udfald med forskel og 95 %-interval, primært udfald først',
+    exact: true,
+  });
   const primary = outcomes.locator('tbody tr').first();
   expect(await primary.getAttribute('data-outcome')).toBe('employment_degree');
   expect(await primary.locator('th').innerText()).toContain('Primært udfald');
@@ -364,7 +383,9 @@ async function importAndReport(experimentUrl: string, people: readonly Enrolled[
   await page.getByRole('button', { name: 'Vis opgørelsen' }).click();
   await page.getByText('Opgørelsen sammenligner Kontrolgruppe med Indsatsgruppe.').waitFor();
   expect(new URL(page.url()).search).toBe('?indsats=control&kontrol=group1');
-  expect(await outcomes.locator('tbody tr').first().locator('td').nth(0).innerText()).toBe(danishPercent(meanOf(people, 'control', degree)));
+  expect(await outcomes.locator('tbody tr').first().locator('td').nth(0).innerText()).toBe(
+    danishPercent(meanOf(people, 'control', degree)),
+  );
 
   // The PDF answers as a PDF, for the arms shown.
   const pdfLink = page.getByRole('link', { name: 'Opgørelsen som PDF' });
@@ -374,7 +395,9 @@ async function importAndReport(experimentUrl: string, people: readonly Enrolled[
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const dataset = await page.request.get(app.url((await page.getByRole('link', { name: 'Datasæt (CSV)' }).getAttribute('href')) ?? ''));
+  const dataset = await page.request.get(
+    app.url((await page.getByRole('link', { name: 'Datasæt (CSV)' }).getAttribute('href')) ?? ''),
+  );
   expect((await dataset.text()).split('\n')[0]).toBe('citizen_id,arm,stratum,age,years_on_benefit,week,status');
 }
 
@@ -419,7 +442,11 @@ describe('experiments', () => {
     const saved = page.waitForResponse((response) => response.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Gem design' }).click();
     const body: unknown = (await saved).request().postDataJSON();
-    expect(body).toMatchObject({ follow_up_weeks: 52, version: 1, arms: [{ name: 'group1', caseload_cap: 15 }, { name: 'group2' }, { name: 'control', weight: 2 }] });
+    expect(body).toMatchObject({
+      follow_up_weeks: 52,
+      version: 1,
+      arms: [{ name: 'group1', caseload_cap: 15 }, { name: 'group2' }, { name: 'control', weight: 2 }],
+    });
     await page.getByRole('heading', { name: 'Designet er gemt' }).waitFor();
     expect(await page.locator('table.design-summary [data-field="followUp"] td').innerText()).toBe('52 uger');
   });

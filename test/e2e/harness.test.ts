@@ -26,12 +26,15 @@ describe('browser-test harness', () => {
     try {
       const page = await context.newPage();
       // No lang, no title, an image without alt text and an input without a label.
-      await page.setContent('<html><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input></main></body></html>');
+      await page.setContent(
+        '<html><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input></main></body></html>',
+      );
       const failure = await expectAccessible(page, 'broken page').catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(Error);
       const message = failure instanceof Error ? failure.message : '';
       expect(message).toContain('Accessibility violations on broken page');
-      for (const rule of ['image-alt', 'label', 'html-has-lang', 'document-title']) expect(message).toContain(`- ${rule} (`);
+      for (const rule of ['image-alt', 'label', 'html-has-lang', 'document-title'])
+        expect(message).toContain(`- ${rule} (`);
     } finally {
       await context.close();
     }

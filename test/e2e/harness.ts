@@ -41,7 +41,6 @@ export async function launchBrowser(executablePath = CHROMIUM_PATH): Promise<Bro
   });
 }
 
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -77,7 +76,9 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The server exited (${String(child.exitCode ?? child.signalCode)}) before it was ready:\n${output()}`);
+      throw new Error(
+        `The server exited (${String(child.exitCode ?? child.signalCode)}) before it was ready:\n${output()}`,
+      );
     }
     try {
       const response = await fetch(`${baseUrl}/api/ready`);
@@ -88,7 +89,9 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`GET /api/ready did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last}):\n${output()}`);
+  throw new Error(
+    `GET /api/ready did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last}):\n${output()}`,
+  );
 }
 
 /**
@@ -96,10 +99,17 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
  * tenant guard on (a statement on a tenant table without its municipality filter fails).
  */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json && npx vite build).`);
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json && npx vite build).`);
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'medspiller-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEDSPILLER_DATA_DIR: dataDir, MEDSPILLER_TENANT_GUARD: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MEDSPILLER_DATA_DIR: dataDir,
+    MEDSPILLER_TENANT_GUARD: '1',
+  };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [CLI, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -26,7 +26,9 @@ describe('language switch', () => {
     // The API is asked in English too, so its error message matches the page.
     await page.getByLabel('E-mail address').fill('sagsbehandler@demo.medspiller.dk');
     await page.getByLabel('Password').fill('not-the-password');
-    const answer = page.waitForResponse((response) => response.url().endsWith('/api/session') && response.request().method() === 'POST');
+    const answer = page.waitForResponse(
+      (response) => response.url().endsWith('/api/session') && response.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Log in' }).click();
     const response = await answer;
     expect(response.request().headers()['accept-language']).toBe('en');

@@ -5,7 +5,11 @@ import { DEMO_MUNICIPALITY, headerText, logIn, waitForHeading } from './steps.js
 
 const DEMO_ROLES = [
   { email: 'sagsbehandler@demo.medspiller.dk', role: 'Sagsbehandler', heading: 'Mine borgere og frister' },
-  { email: 'virksomhedskonsulent@demo.medspiller.dk', role: 'Virksomhedskonsulent', heading: 'Virksomheder og praktik' },
+  {
+    email: 'virksomhedskonsulent@demo.medspiller.dk',
+    role: 'Virksomhedskonsulent',
+    heading: 'Virksomheder og praktik',
+  },
   { email: 'teamleder@demo.medspiller.dk', role: 'Teamleder', heading: 'Teamets overblik' },
   { email: 'analytiker@demo.medspiller.dk', role: 'Analytiker', heading: 'Forsøg og evaluering' },
   { email: 'oekonomi@demo.medspiller.dk', role: 'Økonomi', heading: 'Økonomi og business case' },

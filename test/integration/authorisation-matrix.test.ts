@@ -5,7 +5,14 @@ import type { DeclaredRoute } from '../../src/server/plugins/auth.js';
 import { buildTestApp, Client } from '../support/app.js';
 import { sample } from '../support/sample.js';
 import { drivers, migratedDatabase, type TestDb } from '../support/db.js';
-import { buildMunicipality, buildTeam, buildUser, linkCitizenUser, nextCpr, type BuiltUser } from '../support/factories.js';
+import {
+  buildMunicipality,
+  buildTeam,
+  buildUser,
+  linkCitizenUser,
+  nextCpr,
+  type BuiltUser,
+} from '../support/factories.js';
 import { ALL_MUNICIPALITIES } from '../../src/server/db/tenant.js';
 
 // Every route × every role (and no login) × a record in the caller's own scope, in another
@@ -72,17 +79,33 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
     for (const role of ROLES) users[role] = await buildUser(t.db.kysely, m.id, [role]);
     const otherWorker = await buildUser(t.db.kysely, m.id, ['caseworker']);
     const otherLeader = await buildUser(t.db.kysely, m.id, ['team_leader']);
-    const ownTeam = await buildTeam(t.db.kysely, m.id, users.team_leader.id, [users.caseworker.id, users.company_consultant.id]);
+    const ownTeam = await buildTeam(t.db.kysely, m.id, users.team_leader.id, [
+      users.caseworker.id,
+      users.company_consultant.id,
+    ]);
     const otherTeam = await buildTeam(t.db.kysely, m.id, otherLeader.id, [otherWorker.id]);
     const register = async (worker: BuiltUser) => {
       const c = new Client(app);
       await c.login(worker.email, worker.password);
-      const r = await c.request('POST', '/api/cases', { cpr: nextCpr(), name: 'Matrix Borger', benefit: 'cash_benefit', benefit_start: '2024-01-01', registered: '2026-01-05' });
+      const r = await c.request('POST', '/api/cases', {
+        cpr: nextCpr(),
+        name: 'Matrix Borger',
+        benefit: 'cash_benefit',
+        benefit_start: '2024-01-01',
+        registered: '2026-01-05',
+      });
       expect(r.statusCode).toBe(201);
       const body = r.json<{ id: string; citizen: { id: string } }>();
-      const e = await c.request('POST', `/api/cases/${body.id}/events`, { type: 'conversation', date: '2026-01-06', held: true, mode: 'home' });
+      const e = await c.request('POST', `/api/cases/${body.id}/events`, {
+        type: 'conversation',
+        date: '2026-01-06',
+        held: true,
+        mode: 'home',
+      });
       expect(e.statusCode).toBe(201);
-      const tl = (await c.request('GET', `/api/cases/${body.id}/timeline?types=conversation`)).json<{ items: { id: string }[] }>();
+      const tl = (await c.request('GET', `/api/cases/${body.id}/timeline?types=conversation`)).json<{
+        items: { id: string }[];
+      }>();
       return { caseId: body.id, citizenId: body.citizen.id, eventId: tl.items[0]?.id ?? '' };
     };
     const own = await register(users.caseworker);
@@ -92,14 +115,32 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
     await designer.login(users.analyst.email, users.analyst.password);
     const experiment = async (name: string) => {
       const r = await designer.request('POST', '/api/experiments', {
-        name, question: 'Virker det?', control_arm: 'control', follow_up_weeks: 52, primary_outcome: 'active_share', secondary_outcomes: [], consent_required: false,
-        arms: [{ name: 'group1', label: 'Ny', weight: 1, description: '' }, { name: 'control', label: 'Som i dag', weight: 1, description: '' }],
-        eligibility: { categories: [] }, strata: { age_cuts: [], benefit_year_cuts: [] },
+        name,
+        question: 'Virker det?',
+        control_arm: 'control',
+        follow_up_weeks: 52,
+        primary_outcome: 'active_share',
+        secondary_outcomes: [],
+        consent_required: false,
+        arms: [
+          { name: 'group1', label: 'Ny', weight: 1, description: '' },
+          { name: 'control', label: 'Som i dag', weight: 1, description: '' },
+        ],
+        eligibility: { categories: [] },
+        strata: { age_cuts: [], benefit_year_cuts: [] },
       });
       expect(r.statusCode).toBe(201);
       return r.json<{ id: string }>().id;
     };
-    return { users, own, other, ownTeam: ownTeam.id, otherTeam: otherTeam.id, ownExperiment: await experiment('Forsøg A'), otherExperiment: await experiment('Forsøg B') };
+    return {
+      users,
+      own,
+      other,
+      ownTeam: ownTeam.id,
+      otherTeam: otherTeam.id,
+      ownExperiment: await experiment('Forsøg A'),
+      otherExperiment: await experiment('Forsøg B'),
+    };
   }
 
   beforeAll(async () => {
@@ -146,9 +187,12 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
     for (const route of routes) {
       // Foreign first: its 404 is surely "out of scope", so the same answer elsewhere is a denial too
       // (a 404 with another message, e.g. "not enrolled", is the route's own answer).
-      const targets: Target[] = /:(caseId|teamId|citizenId|experimentId)/.test(route.url) ? ['foreign', 'own', 'other'] : ['own'];
+      const targets: Target[] = /:(caseId|teamId|citizenId|experimentId)/.test(route.url)
+        ? ['foreign', 'own', 'other']
+        : ['own'];
       const outOfScope = new Map<Who, string>();
-      const body = route.schema?.body === undefined ? undefined : sample(route.schema.body as Parameters<typeof sample>[0]);
+      const body =
+        route.schema?.body === undefined ? undefined : sample(route.schema.body as Parameters<typeof sample>[0]);
       for (const who of [...ROLES, 'anonymous'] as Who[]) {
         for (const target of targets) {
           const client = clients.get(who);
@@ -158,11 +202,19 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
           const allowed = expected(route, who, target);
           if (target === 'foreign' && r.statusCode === 404) outOfScope.set(who, r.body);
           const denied = [401, 403].includes(r.statusCode) || (r.statusCode === 404 && outOfScope.get(who) === r.body);
-          if (!allowed && !denied && r.statusCode !== 404) surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} (expected 401/403/404)`);
-          if (allowed && denied && route.policy.access !== 'public') surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} (expected access)`);
-          if (r.statusCode >= 500) surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} ${r.body}`);
+          if (!allowed && !denied && r.statusCode !== 404)
+            surprises.push(
+              `${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} (expected 401/403/404)`,
+            );
+          if (allowed && denied && route.policy.access !== 'public')
+            surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} (expected access)`);
+          if (r.statusCode >= 500)
+            surprises.push(`${route.method} ${route.url} as ${who} on ${target}: ${r.statusCode} ${r.body}`);
           // An allowed break-glass would widen the next checks' scope; the matrix tests each cell alone.
-          await t.db.kysely.deleteFrom('case_access_grant').modifyEnd(ALL_MUNICIPALITIES('each cell of the matrix starts without grants')).execute();
+          await t.db.kysely
+            .deleteFrom('case_access_grant')
+            .modifyEnd(ALL_MUNICIPALITIES('each cell of the matrix starts without grants'))
+            .execute();
         }
       }
     }

@@ -40,13 +40,30 @@ const index = (size: number) => fc.integer({ min: 0, max: size - 1 });
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
 const municipalitySpec: fc.Arbitrary<MunicipalitySpec> = fc
-  .record({ users: fc.integer({ min: 1, max: 6 }), teams: fc.integer({ min: 0, max: 3 }), citizens: fc.integer({ min: 1, max: 5 }) })
+  .record({
+    users: fc.integer({ min: 1, max: 6 }),
+    teams: fc.integer({ min: 0, max: 3 }),
+    citizens: fc.integer({ min: 1, max: 5 }),
+  })
   .chain((n) =>
     fc.record({
-      users: fc.array(fc.record({ roles: fc.subarray([...ROLES]), citizen: orNull(index(n.citizens)) }), { minLength: n.users, maxLength: n.users }),
-      teams: fc.array(fc.record({ leader: orNull(index(n.users)), members: fc.uniqueArray(index(n.users), { maxLength: n.users }) }), { minLength: n.teams, maxLength: n.teams }),
+      users: fc.array(fc.record({ roles: fc.subarray([...ROLES]), citizen: orNull(index(n.citizens)) }), {
+        minLength: n.users,
+        maxLength: n.users,
+      }),
+      teams: fc.array(
+        fc.record({ leader: orNull(index(n.users)), members: fc.uniqueArray(index(n.users), { maxLength: n.users }) }),
+        { minLength: n.teams, maxLength: n.teams },
+      ),
       citizens: fc.constant(n.citizens),
-      cases: fc.array(fc.record({ citizen: index(n.citizens), caseworker: orNull(index(n.users)), team: n.teams === 0 ? fc.constant(null) : orNull(index(n.teams)) }), { maxLength: 8 }),
+      cases: fc.array(
+        fc.record({
+          citizen: index(n.citizens),
+          caseworker: orNull(index(n.users)),
+          team: n.teams === 0 ? fc.constant(null) : orNull(index(n.teams)),
+        }),
+        { maxLength: 8 },
+      ),
       grants: fc.array(
         fc.record({
           user: index(n.users),
@@ -82,7 +99,13 @@ interface Built {
 
 const key = (municipalityId: string, userId: string): string => `${municipalityId}:${userId}`;
 
-async function buildMunicipalityWorld(db: Kysely<Database>, spec: MunicipalitySpec, ids: IdPool, now: Date, into: Built): Promise<void> {
+async function buildMunicipalityWorld(
+  db: Kysely<Database>,
+  spec: MunicipalitySpec,
+  ids: IdPool,
+  now: Date,
+  into: Built,
+): Promise<void> {
   const m = await buildMunicipality(db, 'Egenskabskommune');
   const userId = (i: number): string => ids.users[i]!;
   const teamId = (i: number): string => ids.teams[i]!;
@@ -100,14 +123,25 @@ async function buildMunicipalityWorld(db: Kysely<Database>, spec: MunicipalitySp
       })),
     )
     .execute();
-  const roleRows = spec.users.flatMap((u, i) => u.roles.map((role) => ({ municipality_id: m.id, user_id: userId(i), role })));
+  const roleRows = spec.users.flatMap((u, i) =>
+    u.roles.map((role) => ({ municipality_id: m.id, user_id: userId(i), role })),
+  );
   if (roleRows.length > 0) await db.insertInto('user_role').values(roleRows).execute();
   if (spec.teams.length > 0) {
     await db
       .insertInto('team')
-      .values(spec.teams.map((t, i) => ({ municipality_id: m.id, id: teamId(i), name: `Team ${i}`, leader_id: t.leader === null ? null : userId(t.leader) })))
+      .values(
+        spec.teams.map((t, i) => ({
+          municipality_id: m.id,
+          id: teamId(i),
+          name: `Team ${i}`,
+          leader_id: t.leader === null ? null : userId(t.leader),
+        })),
+      )
       .execute();
-    const members = spec.teams.flatMap((t, i) => t.members.map((u) => ({ municipality_id: m.id, team_id: teamId(i), user_id: userId(u) })));
+    const members = spec.teams.flatMap((t, i) =>
+      t.members.map((u) => ({ municipality_id: m.id, team_id: teamId(i), user_id: userId(u) })),
+    );
     if (members.length > 0) await db.insertInto('team_member').values(members).execute();
   }
   await db
@@ -128,7 +162,8 @@ async function buildMunicipalityWorld(db: Kysely<Database>, spec: MunicipalitySp
       })),
     )
     .execute();
-  for (const [i, u] of spec.users.entries()) if (u.citizen !== null) await linkCitizenUser(db, m.id, userId(i), citizenId(u.citizen));
+  for (const [i, u] of spec.users.entries())
+    if (u.citizen !== null) await linkCitizenUser(db, m.id, userId(i), citizenId(u.citizen));
 
   // A citizen has at most one open case: their later cases are closed ones.
   const hasOpen = new Set<number>();
@@ -150,19 +185,50 @@ async function buildMunicipalityWorld(db: Kysely<Database>, spec: MunicipalitySp
     };
   });
   if (cases.length > 0) await db.insertInto('citizen_case').values(cases).execute();
-  into.cases.push(...cases.map((c) => ({ id: c.id, municipalityId: m.id, citizenId: c.citizen_id, caseworkerId: c.caseworker_id, teamId: c.team_id })));
+  into.cases.push(
+    ...cases.map((c) => ({
+      id: c.id,
+      municipalityId: m.id,
+      citizenId: c.citizen_id,
+      caseworkerId: c.caseworker_id,
+      teamId: c.team_id,
+    })),
+  );
 
-  const grants = cases.length === 0 ? [] : spec.grants.map((g) => ({ ...g, caseId: cases[g.case % cases.length]!.id, expiresAt: new Date(now.getTime() + g.expiresIn) }));
+  const grants =
+    cases.length === 0
+      ? []
+      : spec.grants.map((g) => ({
+          ...g,
+          caseId: cases[g.case % cases.length]!.id,
+          expiresAt: new Date(now.getTime() + g.expiresIn),
+        }));
   if (grants.length > 0) {
     await db
       .insertInto('case_access_grant')
-      .values(grants.map((g) => ({ municipality_id: m.id, id: randomUUID(), case_id: g.caseId, user_id: userId(g.user), reason: 'Egenskabstest: glasset er brudt', expires_at: g.expiresAt })))
+      .values(
+        grants.map((g) => ({
+          municipality_id: m.id,
+          id: randomUUID(),
+          case_id: g.caseId,
+          user_id: userId(g.user),
+          reason: 'Egenskabstest: glasset er brudt',
+          expires_at: g.expiresAt,
+        })),
+      )
       .execute();
   }
 
   for (const [i, u] of spec.users.entries()) {
     const id = userId(i);
-    into.actors.push({ userId: id, municipalityId: m.id, kind: u.roles.includes('citizen') ? 'citizen' : 'staff', name: `Bruger ${i}`, email: `u${i}@property.medspiller.dk`, roles: u.roles });
+    into.actors.push({
+      userId: id,
+      municipalityId: m.id,
+      kind: u.roles.includes('citizen') ? 'citizen' : 'staff',
+      name: `Bruger ${i}`,
+      email: `u${i}@property.medspiller.dk`,
+      roles: u.roles,
+    });
     const open = grants.filter((g) => g.user === i && g.expiresAt.getTime() > now.getTime()).map((g) => g.caseId);
     into.openGrants.set(key(m.id, id), [...new Set(open)].sort());
     into.facts.set(key(m.id, id), {
@@ -174,8 +240,13 @@ async function buildMunicipalityWorld(db: Kysely<Database>, spec: MunicipalitySp
 }
 
 async function checkWorld(db: Kysely<Database>, now: Date, specs: readonly MunicipalitySpec[]): Promise<void> {
-  const pool = (pick: (s: MunicipalitySpec) => number): string[] => Array.from({ length: Math.max(...specs.map(pick)) }, () => randomUUID());
-  const ids: IdPool = { users: pool((s) => s.users.length), teams: pool((s) => s.teams.length), citizens: pool((s) => s.citizens) };
+  const pool = (pick: (s: MunicipalitySpec) => number): string[] =>
+    Array.from({ length: Math.max(...specs.map(pick)) }, () => randomUUID());
+  const ids: IdPool = {
+    users: pool((s) => s.users.length),
+    teams: pool((s) => s.teams.length),
+    citizens: pool((s) => s.citizens),
+  };
   const built: Built = { actors: [], cases: [], openGrants: new Map(), facts: new Map() };
   await db.transaction().execute(async (trx) => {
     for (const spec of specs) await buildMunicipalityWorld(trx, spec, ids, now, built);
@@ -184,19 +255,33 @@ async function checkWorld(db: Kysely<Database>, now: Date, specs: readonly Munic
   for (const actor of built.actors) {
     const scope = await actorScope(new Tenant(db, actor.municipalityId), actor, now);
     const facts = built.facts.get(key(actor.municipalityId, actor.userId));
-    expect({ memberOf: [...scope.memberOf].sort(), leads: [...scope.leads].sort(), citizenId: scope.citizenId }).toEqual(facts);
+    expect({
+      memberOf: [...scope.memberOf].sort(),
+      leads: [...scope.leads].sort(),
+      citizenId: scope.citizenId,
+    }).toEqual(facts);
     // A grant counts only while it has not expired (a case broken into twice is listed once or twice: a set).
-    expect([...new Set(scope.grantedCases)].sort()).toEqual(built.openGrants.get(key(actor.municipalityId, actor.userId)));
+    expect([...new Set(scope.grantedCases)].sort()).toEqual(
+      built.openGrants.get(key(actor.municipalityId, actor.userId)),
+    );
 
     const decided = built.cases.map((c) => ({ id: c.id, access: caseAccess(scope, c) }));
-    const regular = decided.filter((d) => d.access.read && !d.access.viaGrant).map((d) => d.id).sort();
+    const regular = decided
+      .filter((d) => d.access.read && !d.access.viaGrant)
+      .map((d) => d.id)
+      .sort();
     // The SQL form alone, without the tenant helper's filter: it must keep to the municipality itself.
     const rows = await db.selectFrom('citizen_case as c').select('c.id').where(visibleCases(scope)).execute();
     expect(rows.map((r) => r.id).sort(), `visible cases of ${actor.roles.join('+') || 'no role'}`).toEqual(regular);
 
     // Broken glass opens exactly the unexpired grants' cases that the regular scope does not reach.
-    const viaGrant = decided.filter((d) => d.access.viaGrant).map((d) => d.id).sort();
-    const expected = canBreakGlass(actor) ? (built.openGrants.get(key(actor.municipalityId, actor.userId)) ?? []).filter((id) => !regular.includes(id)) : [];
+    const viaGrant = decided
+      .filter((d) => d.access.viaGrant)
+      .map((d) => d.id)
+      .sort();
+    const expected = canBreakGlass(actor)
+      ? (built.openGrants.get(key(actor.municipalityId, actor.userId)) ?? []).filter((id) => !regular.includes(id))
+      : [];
     expect(viaGrant).toEqual(expected);
   }
 }

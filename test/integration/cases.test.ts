@@ -43,7 +43,14 @@ describe.each(drivers)('case flow on %s', (driver) => {
   });
 
   const register = async (c: Client, cpr: string, extra: Record<string, unknown> = {}) =>
-    c.request('POST', '/api/cases', { cpr, name: 'Test Borger', benefit: 'cash_benefit', benefit_start: '2024-01-15', registered: '2026-03-02', ...extra });
+    c.request('POST', '/api/cases', {
+      cpr,
+      name: 'Test Borger',
+      benefit: 'cash_benefit',
+      benefit_start: '2024-01-15',
+      registered: '2026-03-02',
+      ...extra,
+    });
 
   it('registers a citizen with a masked CPR number and the first deadlines', async () => {
     const cpr = nextCpr();
@@ -76,14 +83,27 @@ describe.each(drivers)('case flow on %s', (driver) => {
 
   it('takes visitation, track and events to deadlines and the work queue', async () => {
     let c = (await register(client, nextCpr())).json<CaseJson>();
-    const visit = await client.request('PUT', `/api/cases/${c.id}/visitation`, { category: 'activity_ready', reason: 'Misbrug og angst; vil gerne arbejde med dyr.', version: c.version });
+    const visit = await client.request('PUT', `/api/cases/${c.id}/visitation`, {
+      category: 'activity_ready',
+      reason: 'Misbrug og angst; vil gerne arbejde med dyr.',
+      version: c.version,
+    });
     expect(visit.statusCode).toBe(200);
     c = visit.json<CaseJson>();
     expect(c.category).toBe('activity_ready');
-    const track = await client.request('PUT', `/api/cases/${c.id}/track`, { track: 'step_up', reason: 'Har brug for støtte, men ønsker praktik.', version: c.version });
+    const track = await client.request('PUT', `/api/cases/${c.id}/track`, {
+      track: 'step_up',
+      reason: 'Har brug for støtte, men ønsker praktik.',
+      version: c.version,
+    });
     expect(track.statusCode).toBe(200);
     c = track.json<CaseJson>();
-    const held = await client.request('POST', `/api/cases/${c.id}/events`, { type: 'conversation', date: '2026-03-05', held: true, mode: 'phone' });
+    const held = await client.request('POST', `/api/cases/${c.id}/events`, {
+      type: 'conversation',
+      date: '2026-03-05',
+      held: true,
+      mode: 'phone',
+    });
     expect(held.statusCode).toBe(201);
     c = held.json<CaseJson>();
     const byRule = new Map(c.deadlines.map((d) => [d.rule, d]));
@@ -93,7 +113,10 @@ describe.each(drivers)('case flow on %s', (driver) => {
     expect(byRule.get('halsnaes.monthly_conversation')).toMatchObject({ due: '2026-04-05', status: 'open' });
     expect(byRule.get('halsnaes.company_internship')).toMatchObject({ due: '2026-09-02' });
 
-    const queue = (await client.request('GET', '/api/work-queue?track=step_up')).json<{ counts: { open: number }; items: { case_id: string; rule: string; due: string; explanation: string }[] }>();
+    const queue = (await client.request('GET', '/api/work-queue?track=step_up')).json<{
+      counts: { open: number };
+      items: { case_id: string; rule: string; due: string; explanation: string }[];
+    }>();
     const mine = queue.items.filter((i) => i.case_id === c.id);
     // Same due date (2 September): by rule id. The 12-month rule counts from registration.
     expect(mine.map((i) => [i.rule, i.due])).toEqual([
@@ -110,25 +133,48 @@ describe.each(drivers)('case flow on %s', (driver) => {
 
   it('keeps history: a voided event stays in the timeline and stops counting', async () => {
     let c = (await register(client, nextCpr())).json<CaseJson>();
-    c = (await client.request('POST', `/api/cases/${c.id}/events`, { type: 'conversation', date: '2026-03-04', held: true, mode: 'home' })).json<CaseJson>();
-    const tl = (await client.request('GET', `/api/cases/${c.id}/timeline`)).json<{ items: { id: string; type: string; version: number; voided: boolean }[] }>();
+    c = (
+      await client.request('POST', `/api/cases/${c.id}/events`, {
+        type: 'conversation',
+        date: '2026-03-04',
+        held: true,
+        mode: 'home',
+      })
+    ).json<CaseJson>();
+    const tl = (await client.request('GET', `/api/cases/${c.id}/timeline`)).json<{
+      items: { id: string; type: string; version: number; voided: boolean }[];
+    }>();
     const conversation = tl.items.find((i) => i.type === 'conversation');
     expect(conversation).toBeDefined();
-    const voided = await client.request('POST', `/api/cases/${c.id}/events/${conversation?.id ?? ''}/void`, { reason: 'Registreret på forkert borger.', version: conversation?.version ?? 0 });
+    const voided = await client.request('POST', `/api/cases/${c.id}/events/${conversation?.id ?? ''}/void`, {
+      reason: 'Registreret på forkert borger.',
+      version: conversation?.version ?? 0,
+    });
     expect(voided.statusCode).toBe(200);
     expect(voided.json<CaseJson>().deadlines.find((d) => d.rule === 'lab.first_conversation')?.status).toBe('overdue');
-    const after = (await client.request('GET', `/api/cases/${c.id}/timeline?types=conversation`)).json<{ items: { voided: boolean }[] }>();
+    const after = (await client.request('GET', `/api/cases/${c.id}/timeline?types=conversation`)).json<{
+      items: { voided: boolean }[];
+    }>();
     expect(after.items).toEqual([expect.objectContaining({ voided: true })]);
   });
 
   it('validates events field by field', async () => {
     const c = (await register(client, nextCpr())).json<CaseJson>();
-    const noHeld = await client.request('POST', `/api/cases/${c.id}/events`, { type: 'conversation', date: '2026-03-04' });
+    const noHeld = await client.request('POST', `/api/cases/${c.id}/events`, {
+      type: 'conversation',
+      date: '2026-03-04',
+    });
     expect(noHeld.statusCode).toBe(400);
     expect(noHeld.json()).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('held') as unknown });
-    const impossible = await client.request('POST', `/api/cases/${c.id}/events`, { type: 'mentor', date: '2026-02-30' });
+    const impossible = await client.request('POST', `/api/cases/${c.id}/events`, {
+      type: 'mentor',
+      date: '2026-02-30',
+    });
     expect(impossible.statusCode).toBe(400);
-    const future = await client.request('POST', `/api/cases/${c.id}/events`, { type: 'company_consultant_contact', date: '2026-12-01' });
+    const future = await client.request('POST', `/api/cases/${c.id}/events`, {
+      type: 'company_consultant_contact',
+      date: '2026-12-01',
+    });
     expect(future.statusCode).toBe(400);
   });
 
@@ -149,7 +195,9 @@ describe.each(drivers)('case flow on %s', (driver) => {
     const assigned = await register(bossClient, nextCpr(), { caseworker_id: solo.id });
     expect(assigned.statusCode).toBe(201);
     const team = (await bossClient.request('GET', '/api/teams')).json<{ id: string }[]>();
-    const loads = (await bossClient.request('GET', `/api/teams/${team[0]?.id ?? ''}/caseloads`)).json<{ members: { id: string; open_cases: number; over_cap: boolean }[] }>();
+    const loads = (await bossClient.request('GET', `/api/teams/${team[0]?.id ?? ''}/caseloads`)).json<{
+      members: { id: string; open_cases: number; over_cap: boolean }[];
+    }>();
     expect(loads.members).toEqual([expect.objectContaining({ id: solo.id, open_cases: 2, over_cap: true })]);
   });
 
@@ -157,10 +205,19 @@ describe.each(drivers)('case flow on %s', (driver) => {
     const c = (await register(client, nextCpr())).json<CaseJson>();
     const leaderClient = new Client(app);
     await leaderClient.login(leader.email, leader.password);
-    const r = await leaderClient.request('POST', `/api/cases/${c.id}/reassign`, { caseworker_id: colleague.id, reason: 'Ferie i tre uger.', version: c.version });
+    const r = await leaderClient.request('POST', `/api/cases/${c.id}/reassign`, {
+      caseworker_id: colleague.id,
+      reason: 'Ferie i tre uger.',
+      version: c.version,
+    });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ case: { caseworker: { id: colleague.id } }, over_cap: expect.any(Boolean) as unknown });
-    const tl = (await leaderClient.request('GET', `/api/cases/${c.id}/timeline?types=reassigned`)).json<{ items: { details: { reason: string } }[] }>();
+    expect(r.json()).toMatchObject({
+      case: { caseworker: { id: colleague.id } },
+      over_cap: expect.any(Boolean) as unknown,
+    });
+    const tl = (await leaderClient.request('GET', `/api/cases/${c.id}/timeline?types=reassigned`)).json<{
+      items: { details: { reason: string } }[];
+    }>();
     expect(tl.items[0]?.details.reason).toBe('Ferie i tre uger.');
     // The former caseworker still reads it through the team, but may no longer write.
     const read = (await client.request('GET', `/api/cases/${c.id}`)).json<{ access: { write: boolean } }>();
@@ -172,11 +229,15 @@ describe.each(drivers)('case flow on %s', (driver) => {
   it('searches by name, case number and birth date, and refuses a whole CPR number in the URL', async () => {
     const cpr = nextCpr();
     const c = (await register(client, cpr, { name: 'Ærø Søndergård' })).json<CaseJson>();
-    const byName = (await client.request('GET', `/api/cases?q=${encodeURIComponent('søndergård')}`)).json<{ items: { id: string }[] }>();
+    const byName = (await client.request('GET', `/api/cases?q=${encodeURIComponent('søndergård')}`)).json<{
+      items: { id: string }[];
+    }>();
     expect(byName.items.map((i) => i.id)).toContain(c.id);
     const byNumber = (await client.request('GET', `/api/cases?q=${c.case_number}`)).json<{ items: { id: string }[] }>();
     expect(byNumber.items.map((i) => i.id)).toEqual([c.id]);
-    const byBirth = (await client.request('GET', `/api/cases?q=${cpr.slice(0, 6)}`)).json<{ items: { id: string }[] }>();
+    const byBirth = (await client.request('GET', `/api/cases?q=${cpr.slice(0, 6)}`)).json<{
+      items: { id: string }[];
+    }>();
     expect(byBirth.items.map((i) => i.id)).toContain(c.id);
     const whole = await client.request('GET', `/api/cases?q=${cpr.replace('-', '')}`);
     expect(whole.statusCode).toBe(400);
@@ -189,7 +250,12 @@ describe.each(drivers)('case flow on %s', (driver) => {
     const c = (await register(client, cpr)).json<CaseJson>();
     const r = await client.request('POST', `/api/cases/${c.id}/reveal-cpr`, { purpose: 'Brev til borgeren' });
     expect(r.json()).toEqual({ cpr });
-    const events = await t.db.kysely.selectFrom('audit_event').select(['action', 'purpose']).where('municipality_id', '=', worker.municipalityId).where('citizen_id', '=', c.citizen.id).execute();
+    const events = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'purpose'])
+      .where('municipality_id', '=', worker.municipalityId)
+      .where('citizen_id', '=', c.citizen.id)
+      .execute();
     expect(events).toContainEqual({ action: 'reveal_cpr', purpose: 'Brev til borgeren' });
   });
 });

@@ -35,9 +35,29 @@ describe.each(drivers)('CPR numbers never reach the logs on %s', (driver) => {
     await c.login(worker.email, worker.password);
     const cpr = nextCpr();
     const digits = cpr.replace('-', '');
-    const created = (await c.request('POST', '/api/cases', { cpr, name: 'Log Borger', benefit: 'cash_benefit', benefit_start: '2024-01-01', registered: '2026-01-05' })).json<{ id: string }>();
-    await c.request('POST', '/api/cases', { cpr: digits, name: 'Log Borger', benefit: 'cash_benefit', benefit_start: '2024-01-01', registered: '2026-01-05' });
-    await c.request('POST', '/api/cases', { cpr: `${digits.slice(0, 2)}13${digits.slice(4)}`, name: 'Ugyldig', benefit: 'cash_benefit', benefit_start: '2024-01-01', registered: '2026-01-05' });
+    const created = (
+      await c.request('POST', '/api/cases', {
+        cpr,
+        name: 'Log Borger',
+        benefit: 'cash_benefit',
+        benefit_start: '2024-01-01',
+        registered: '2026-01-05',
+      })
+    ).json<{ id: string }>();
+    await c.request('POST', '/api/cases', {
+      cpr: digits,
+      name: 'Log Borger',
+      benefit: 'cash_benefit',
+      benefit_start: '2024-01-01',
+      registered: '2026-01-05',
+    });
+    await c.request('POST', '/api/cases', {
+      cpr: `${digits.slice(0, 2)}13${digits.slice(4)}`,
+      name: 'Ugyldig',
+      benefit: 'cash_benefit',
+      benefit_start: '2024-01-01',
+      registered: '2026-01-05',
+    });
     await c.request('POST', '/api/cases/find-by-cpr', { cpr });
     await c.request('POST', `/api/cases/${created.id}/reveal-cpr`, { purpose: 'Brev' });
     await c.request('GET', `/api/cases?q=${digits}`);

@@ -15,7 +15,13 @@ const DESIGN = {
   name: 'Ansvar for eget liv',
   question: 'Kommer flere i job, når borgerens egne planer styrer indsatsen?',
   arms: [
-    { name: 'group1', label: 'Ny tilgang', weight: 1, description: 'Halveret sagsstamme og selvbudget', caseload_cap: 15 },
+    {
+      name: 'group1',
+      label: 'Ny tilgang',
+      weight: 1,
+      description: 'Halveret sagsstamme og selvbudget',
+      caseload_cap: 15,
+    },
     { name: 'control', label: 'Sædvanlig praksis', weight: 1, description: 'Som i dag' },
   ],
   control_arm: 'control',
@@ -52,8 +58,20 @@ describe.each(drivers)('experiments on %s', (driver) => {
     await worker.login(workerUser.email, workerUser.password);
     await analyst.login(analystUser.email, analystUser.password);
     for (let i = 0; i < 16; i++) {
-      const created = (await worker.request('POST', '/api/cases', { cpr: nextCpr(), name: `Forsøgsborger ${i}`, benefit: 'cash_benefit', benefit_start: i % 2 === 0 ? '2020-01-01' : '2025-06-01', registered: '2026-01-02' })).json<{ id: string; version: number }>();
-      const visited = await worker.request('PUT', `/api/cases/${created.id}/visitation`, { category: i < 14 ? 'activity_ready' : 'job_ready', reason: 'Visiteret ved første samtale.', version: created.version });
+      const created = (
+        await worker.request('POST', '/api/cases', {
+          cpr: nextCpr(),
+          name: `Forsøgsborger ${i}`,
+          benefit: 'cash_benefit',
+          benefit_start: i % 2 === 0 ? '2020-01-01' : '2025-06-01',
+          registered: '2026-01-02',
+        })
+      ).json<{ id: string; version: number }>();
+      const visited = await worker.request('PUT', `/api/cases/${created.id}/visitation`, {
+        category: i < 14 ? 'activity_ready' : 'job_ready',
+        reason: 'Visiteret ved første samtale.',
+        version: created.version,
+      });
       expect(visited.statusCode).toBe(200);
       cases.push(created.id);
     }
@@ -66,22 +84,34 @@ describe.each(drivers)('experiments on %s', (driver) => {
   it('keeps a draft editable and checks the design', async () => {
     const bad = await analyst.request('POST', '/api/experiments', { ...DESIGN, control_arm: 'nobody' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'invalid_input', problems: ['control_arm: "nobody" is not one of the arms'] });
+    expect(bad.json()).toMatchObject({
+      code: 'invalid_input',
+      problems: ['control_arm: "nobody" is not one of the arms'],
+    });
     const created = await analyst.request('POST', '/api/experiments', DESIGN);
     expect(created.statusCode).toBe(201);
     const x = created.json<{ id: string; status: string; version: number }>();
     experimentId = x.id;
     expect(x.status).toBe('draft');
-    const edited = await analyst.request('PUT', `/api/experiments/${x.id}`, { ...DESIGN, follow_up_weeks: 52, version: x.version });
+    const edited = await analyst.request('PUT', `/api/experiments/${x.id}`, {
+      ...DESIGN,
+      follow_up_weeks: 52,
+      version: x.version,
+    });
     expect(edited.json()).toMatchObject({ design: { follow_up_weeks: 52 }, version: 2 });
     // Nobody can enrol in a draft.
-    const early = await worker.request('POST', `/api/experiments/${x.id}/enrolments`, { case_id: cases[0], consent: true });
+    const early = await worker.request('POST', `/api/experiments/${x.id}/enrolments`, {
+      case_id: cases[0],
+      consent: true,
+    });
     expect(early.json()).toMatchObject({ reason: 'not_enrolling' });
   });
 
   it('locks the design when enrolment starts: a pre-registration with a hash', async () => {
     const x = (await analyst.request('GET', `/api/experiments/${experimentId}`)).json<{ version: number }>();
-    const started = await analyst.request('POST', `/api/experiments/${experimentId}/start-enrolment`, { version: x.version });
+    const started = await analyst.request('POST', `/api/experiments/${experimentId}/start-enrolment`, {
+      version: x.version,
+    });
     expect(started.statusCode).toBe(200);
     const body = started.json<{ status: string; design_hash: string; seed_id: string; version: number }>();
     expect(body.status).toBe('enrolling');
@@ -92,28 +122,52 @@ describe.each(drivers)('experiments on %s', (driver) => {
   });
 
   it('lists the eligible and allocates on enrolment, consent required, each citizen once', async () => {
-    const eligible = (await worker.request('GET', `/api/experiments/${experimentId}/eligible`)).json<{ total: number; items: { case_id: string; stratum: string }[] }>();
+    const eligible = (await worker.request('GET', `/api/experiments/${experimentId}/eligible`)).json<{
+      total: number;
+      items: { case_id: string; stratum: string }[];
+    }>();
     expect(eligible.total).toBe(14); // the two job-ready citizens are not eligible
     // Benefit since 2020 (6 years) or mid-2025 (half a year): both benefit bands occur.
     const strata = new Set(eligible.items.map((i) => i.stratum.split('|')[1]));
     expect(strata).toEqual(new Set(['benefit:3+', 'benefit:<3']));
     for (const item of eligible.items) expect(item.stratum).toMatch(/^age:(<40|40\+)\|benefit:(<3|3\+)$/);
-    const noConsent = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, { case_id: cases[0], consent: false });
+    const noConsent = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, {
+      case_id: cases[0],
+      consent: false,
+    });
     expect(noConsent.statusCode).toBe(400);
     const arms: string[] = [];
     for (const item of eligible.items) {
-      const r = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, { case_id: item.case_id, consent: true });
+      const r = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, {
+        case_id: item.case_id,
+        consent: true,
+      });
       expect(r.statusCode).toBe(201);
       arms.push(r.json<{ arm: string }>().arm);
     }
     expect(new Set(arms)).toEqual(new Set(['group1', 'control']));
-    const again = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, { case_id: eligible.items[0]?.case_id, consent: true });
+    const again = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, {
+      case_id: eligible.items[0]?.case_id,
+      consent: true,
+    });
     expect(again.json()).toMatchObject({ reason: 'already_enrolled' });
-    const jobReady = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, { case_id: cases[15], consent: true });
+    const jobReady = await worker.request('POST', `/api/experiments/${experimentId}/enrolments`, {
+      case_id: cases[15],
+      consent: true,
+    });
     expect(jobReady.json()).toMatchObject({ reason: 'not_eligible' });
     // Every allocation is logged with the seed's identity, never the seed.
-    const events = await t.db.kysely.selectFrom('audit_event').select('details').where('municipality_id', '=', municipalityId).where('entity', '=', 'enrolment').execute();
-    const seed = await t.db.kysely.selectFrom('experiment_seed').select(['seed', 'seed_id']).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
+    const events = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('details')
+      .where('municipality_id', '=', municipalityId)
+      .where('entity', '=', 'enrolment')
+      .execute();
+    const seed = await t.db.kysely
+      .selectFrom('experiment_seed')
+      .select(['seed', 'seed_id'])
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
     expect(events).toHaveLength(14);
     for (const e of events) {
       expect(e.details).toMatchObject({ seed_id: seed.seed_id });
@@ -122,7 +176,9 @@ describe.each(drivers)('experiments on %s', (driver) => {
   });
 
   it('derives weekly outcomes from status periods and imported weeks, and reports them', async () => {
-    const enrolments = (await analyst.request('GET', `/api/experiments/${experimentId}/enrolments`)).json<{ items: { citizen_id: string; case_id: string; pseudonym: string; arm: string; name: string | null }[] }>();
+    const enrolments = (await analyst.request('GET', `/api/experiments/${experimentId}/enrolments`)).json<{
+      items: { citizen_id: string; case_id: string; pseudonym: string; arm: string; name: string | null }[];
+    }>();
     expect(enrolments.items.every((e) => e.name === null)).toBe(true);
     now = new Date('2026-03-16T09:00:00Z'); // ten whole weeks after enrolment in the week of 5 January
     // Sessions run on the injected clock too: ten weeks on, both log in again.
@@ -130,25 +186,64 @@ describe.each(drivers)('experiments on %s', (driver) => {
     await analyst.login(analystUser.email, analystUser.password);
     const [a, b, c] = enrolments.items;
     if (a === undefined || b === undefined || c === undefined) throw new Error('expected enrolments');
-    expect((await worker.request('POST', `/api/cases/${a.case_id}/status-periods`, { status: 'internship', start_date: '2026-01-19', end_date: '2026-02-08' })).statusCode).toBe(201);
-    expect((await worker.request('POST', `/api/cases/${a.case_id}/status-periods`, { status: 'ordinary_job', start_date: '2026-02-09' })).statusCode).toBe(201);
-    expect((await worker.request('POST', `/api/cases/${b.case_id}/status-periods`, { status: 'flexjob', start_date: '2026-03-01' })).statusCode).toBe(201);
-    const ended = await worker.request('POST', `/api/experiments/${experimentId}/enrolments/${c.citizen_id}/end`, { ended_on: '2026-02-02', reason: 'moved' });
+    expect(
+      (
+        await worker.request('POST', `/api/cases/${a.case_id}/status-periods`, {
+          status: 'internship',
+          start_date: '2026-01-19',
+          end_date: '2026-02-08',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await worker.request('POST', `/api/cases/${a.case_id}/status-periods`, {
+          status: 'ordinary_job',
+          start_date: '2026-02-09',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await worker.request('POST', `/api/cases/${b.case_id}/status-periods`, {
+          status: 'flexjob',
+          start_date: '2026-03-01',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const ended = await worker.request('POST', `/api/experiments/${experimentId}/enrolments/${c.citizen_id}/end`, {
+      ended_on: '2026-02-02',
+      reason: 'moved',
+    });
     expect(ended.json()).toMatchObject({ end_reason: 'moved', ended_on: '2026-02-02' });
 
-    const badImport = await analyst.request('POST', `/api/experiments/${experimentId}/weekly-import`, `citizen_id,week,status\n${b.pseudonym},1,job\nUKENDT,2,none\n`, { 'content-type': 'text/csv' });
+    const badImport = await analyst.request(
+      'POST',
+      `/api/experiments/${experimentId}/weekly-import`,
+      `citizen_id,week,status\n${b.pseudonym},1,job\nUKENDT,2,none\n`,
+      { 'content-type': 'text/csv' },
+    );
     expect(badImport.statusCode).toBe(400);
     expect(badImport.json<{ problems: string[] }>().problems).toEqual([
       `line 2: status "job" is not one of none, active_measure, internship, subsidised_hours, flexjob, education, ordinary_job`,
       'line 3: citizen_id "UKENDT" is not enrolled in this experiment',
     ]);
-    const goodImport = await analyst.request('POST', `/api/experiments/${experimentId}/weekly-import`, `citizen_id,week,status\r\n${b.pseudonym},1,education\r\n${b.pseudonym},2,education\r\n`, { 'content-type': 'text/csv' });
+    const goodImport = await analyst.request(
+      'POST',
+      `/api/experiments/${experimentId}/weekly-import`,
+      `citizen_id,week,status\r\n${b.pseudonym},1,education\r\n${b.pseudonym},2,education\r\n`,
+      { 'content-type': 'text/csv' },
+    );
     expect(goodImport.json()).toEqual({ imported: 2 });
 
     const report = (await analyst.request('GET', `/api/experiments/${experimentId}/report`)).json<{
       interim: boolean;
       flow: { enrolled: number; arms: { arm: string; allocated: number; lost: { moved: number }; analysed: number }[] };
-      evaluation: { n: { treatment: number; control: number }; weeks: number; outcomes: Record<string, Record<string, unknown>> } | null;
+      evaluation: {
+        n: { treatment: number; control: number };
+        weeks: number;
+        outcomes: Record<string, Record<string, unknown>>;
+      } | null;
       curves: { arms: { arm: string; points: { week: number; cumulative_employed: number }[] }[] };
     }>();
     expect(report.interim).toBe(true);
@@ -159,17 +254,53 @@ describe.each(drivers)('experiments on %s', (driver) => {
 
     // The same numbers by the other road: export the data set, evaluate it with the CLI.
     const dataset = (await analyst.request('GET', `/api/experiments/${experimentId}/dataset.csv`)).body;
-    const lines = dataset.trim().split('\n').slice(1).map((l) => l.split(','));
+    const lines = dataset
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const weeksOf = (pseudonym: string) => lines.filter((l) => l[0] === pseudonym).map((l) => l[6]);
-    expect(weeksOf(a.pseudonym)).toEqual(['none', 'none', 'internship', 'internship', 'internship', 'ordinary_job', 'ordinary_job', 'ordinary_job', 'ordinary_job', 'ordinary_job']);
+    expect(weeksOf(a.pseudonym)).toEqual([
+      'none',
+      'none',
+      'internship',
+      'internship',
+      'internship',
+      'ordinary_job',
+      'ordinary_job',
+      'ordinary_job',
+      'ordinary_job',
+      'ordinary_job',
+    ]);
     expect(weeksOf(b.pseudonym).slice(0, 2)).toEqual(['education', 'education']);
     expect(weeksOf(b.pseudonym).slice(7)).toEqual(['flexjob', 'flexjob', 'flexjob']);
     expect(weeksOf(c.pseudonym)).toHaveLength(4); // moved on Monday 2 February: weeks 1–4 (5 Jan–1 Feb) ended before
     const dir = tempDir();
     const people = new Map(lines.map((l) => [l[0], l]));
-    writeFileSync(path.join(dir, 'citizens.csv'), `citizen_id,arm,stratum,age,years_unemployed\n${[...people.values()].map((l) => `${l[0]},${l[1]},${l[2]},${l[3]},${l[4]}`).join('\n')}\n`);
-    writeFileSync(path.join(dir, 'weekly.csv'), `citizen_id,week,status\n${lines.map((l) => `${l[0]},${l[5]},${l[6]}`).join('\n')}\n`);
-    const cli = spawnSync(process.execPath, [CLI, 'evaluate', '--citizens', path.join(dir, 'citizens.csv'), '--weekly', path.join(dir, 'weekly.csv'), '--treatment', 'group1', '--control', 'control'], { encoding: 'utf8' });
+    writeFileSync(
+      path.join(dir, 'citizens.csv'),
+      `citizen_id,arm,stratum,age,years_unemployed\n${[...people.values()].map((l) => `${l[0]},${l[1]},${l[2]},${l[3]},${l[4]}`).join('\n')}\n`,
+    );
+    writeFileSync(
+      path.join(dir, 'weekly.csv'),
+      `citizen_id,week,status\n${lines.map((l) => `${l[0]},${l[5]},${l[6]}`).join('\n')}\n`,
+    );
+    const cli = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'evaluate',
+        '--citizens',
+        path.join(dir, 'citizens.csv'),
+        '--weekly',
+        path.join(dir, 'weekly.csv'),
+        '--treatment',
+        'group1',
+        '--control',
+        'control',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cli.stderr).toBe('');
     const fromCli = JSON.parse(cli.stdout) as { outcomes: unknown; n: unknown };
     // Equal up to the last bits of floating point (strata enter the regression in another order).
@@ -180,7 +311,9 @@ describe.each(drivers)('experiments on %s', (driver) => {
   it('downloads the report as CSV, HTML and a PDF holding the outcome table', async () => {
     const csv = await analyst.request('GET', `/api/experiments/${experimentId}/report.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\n')[0]).toBe('outcome,label,treatment,control,difference,ci95_low,ci95_high,interval,p,primary');
+    expect(csv.body.split('\n')[0]).toBe(
+      'outcome,label,treatment,control,difference,ci95_low,ci95_high,interval,p,primary',
+    );
     expect(csv.body).toContain('ever_job_or_education,"Job, fleksjob, løntilskud eller uddannelse"');
     const html = await analyst.request('GET', `/api/experiments/${experimentId}/report.html`);
     expect(html.body).toContain('<html lang="da">');
@@ -198,17 +331,27 @@ describe.each(drivers)('experiments on %s', (driver) => {
 
   it('lets nobody but designers change and caseworkers enrol', async () => {
     expect((await worker.request('POST', '/api/experiments', DESIGN)).statusCode).toBe(403);
-    expect((await analyst.request('POST', `/api/experiments/${experimentId}/enrolments`, { case_id: cases[14], consent: true })).statusCode).toBe(403);
+    expect(
+      (
+        await analyst.request('POST', `/api/experiments/${experimentId}/enrolments`, {
+          case_id: cases[14],
+          consent: true,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
 /** Paths where two JSON values differ by more than 1e-9 (numbers) or at all (anything else). */
 function differences(a: unknown, b: unknown, at = '$'): string[] {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 ? [] : [`${at}: ${a} vs ${b}`];
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length ? a.flatMap((x, i) => differences(x, b[i], `${at}[${i}]`)) : [`${at}: lengths differ`];
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length ? a.flatMap((x, i) => differences(x, b[i], `${at}[${i}]`)) : [`${at}: lengths differ`];
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`));
+    return [...keys].flatMap((k) =>
+      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`),
+    );
   }
   return Object.is(a, b) ? [] : [`${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
 }

@@ -41,19 +41,49 @@ describe.each(drivers)('no lost updates on %s', (driver) => {
     expect(statuses).toEqual([200, 409]);
     const winner = ra.statusCode === 200 ? ra : rb;
     const loser = ra.statusCode === 409 ? ra : rb;
-    expect(loser.json()).toMatchObject({ code: 'version_conflict', current: { version: 2, caseload_cap: winner.json<{ caseload_cap: number }>().caseload_cap } });
-    const row = await t.db.kysely.selectFrom('team').select(['caseload_cap', 'version']).where('municipality_id', '=', municipalityId).where('id', '=', teamId).executeTakeFirstOrThrow();
+    expect(loser.json()).toMatchObject({
+      code: 'version_conflict',
+      current: { version: 2, caseload_cap: winner.json<{ caseload_cap: number }>().caseload_cap },
+    });
+    const row = await t.db.kysely
+      .selectFrom('team')
+      .select(['caseload_cap', 'version'])
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', teamId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ caseload_cap: winner.json<{ caseload_cap: number }>().caseload_cap, version: 2 });
   });
 
   it('on a case: two visitations from the same version, exactly one recorded', async () => {
-    const created = (await b.request('POST', '/api/cases', { cpr: nextCpr(), name: 'Samtidig Borger', benefit: 'cash_benefit', benefit_start: '2024-01-01', registered: '2026-01-05' })).json<{ id: string; version: number }>();
+    const created = (
+      await b.request('POST', '/api/cases', {
+        cpr: nextCpr(),
+        name: 'Samtidig Borger',
+        benefit: 'cash_benefit',
+        benefit_start: '2024-01-01',
+        registered: '2026-01-05',
+      })
+    ).json<{ id: string; version: number }>();
     const [r1, r2] = await Promise.all([
-      b.request('PUT', `/api/cases/${created.id}/visitation`, { category: 'job_ready', reason: 'Klar til job nu.', version: created.version }),
-      b.request('PUT', `/api/cases/${created.id}/visitation`, { category: 'activity_ready', reason: 'Har brug for støtte.', version: created.version }),
+      b.request('PUT', `/api/cases/${created.id}/visitation`, {
+        category: 'job_ready',
+        reason: 'Klar til job nu.',
+        version: created.version,
+      }),
+      b.request('PUT', `/api/cases/${created.id}/visitation`, {
+        category: 'activity_ready',
+        reason: 'Har brug for støtte.',
+        version: created.version,
+      }),
     ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
-    const changes = await t.db.kysely.selectFrom('case_change').select('to_value').where('municipality_id', '=', municipalityId).where('case_id', '=', created.id).where('kind', '=', 'category').execute();
+    const changes = await t.db.kysely
+      .selectFrom('case_change')
+      .select('to_value')
+      .where('municipality_id', '=', municipalityId)
+      .where('case_id', '=', created.id)
+      .where('kind', '=', 'category')
+      .execute();
     expect(changes).toHaveLength(1);
   });
 });

@@ -21,7 +21,10 @@ export interface TestIdp {
 function rsaJwk(kid: string): { privateJwk: JsonWebKey; publicJwk: JsonWebKey } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const extra = { kid, alg: 'RS256', use: 'sig' };
-  return { privateJwk: { ...privateKey.export({ format: 'jwk' }), ...extra }, publicJwk: { ...publicKey.export({ format: 'jwk' }), ...extra } };
+  return {
+    privateJwk: { ...privateKey.export({ format: 'jwk' }), ...extra },
+    publicJwk: { ...publicKey.export({ format: 'jwk' }), ...extra },
+  };
 }
 
 export async function startIdp(redirectUris: string[]): Promise<TestIdp> {
@@ -78,7 +81,12 @@ export async function startIdp(redirectUris: string[]): Promise<TestIdp> {
  * Plays the person at the identity provider: follows its redirects, signs in as `account`
  * and consents (or cancels), until it sends the browser back to `appOrigin`.
  */
-export async function signInAtIdp(start: URL, account: string, appOrigin: string, options: { cancel?: boolean } = {}): Promise<URL> {
+export async function signInAtIdp(
+  start: URL,
+  account: string,
+  appOrigin: string,
+  options: { cancel?: boolean } = {},
+): Promise<URL> {
   const jar = new Map<string, string>();
   let url = start;
   let init: RequestInit = {};
@@ -103,7 +111,8 @@ export async function signInAtIdp(start: URL, account: string, appOrigin: string
       continue;
     }
     const html = await response.text();
-    if (response.status !== 200) throw new Error(`identity provider answered ${response.status}: ${html.slice(0, 500)}`);
+    if (response.status !== 200)
+      throw new Error(`identity provider answered ${response.status}: ${html.slice(0, 500)}`);
     if (options.cancel === true) {
       const abort = /href="([^"]*\/abort)"/.exec(html);
       if (abort?.[1] === undefined) throw new Error('no cancel link on the provider page');
@@ -111,16 +120,22 @@ export async function signInAtIdp(start: URL, account: string, appOrigin: string
       continue;
     }
     const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
-    if (form?.[1] === undefined || form[2] === undefined) throw new Error(`no form on the provider page: ${html.slice(0, 500)}`);
+    if (form?.[1] === undefined || form[2] === undefined)
+      throw new Error(`no form on the provider page: ${html.slice(0, 500)}`);
     const fields = new URLSearchParams();
     for (const [input] of form[2].matchAll(/<input[^>]*>/g)) {
       const name = /name="([^"]+)"/.exec(input)?.[1];
       if (name === undefined) continue;
-      const value = name === 'login' ? account : name === 'password' ? 'any password' : (/value="([^"]*)"/.exec(input)?.[1] ?? '');
+      const value =
+        name === 'login' ? account : name === 'password' ? 'any password' : (/value="([^"]*)"/.exec(input)?.[1] ?? '');
       fields.set(name, value);
     }
     url = new URL(form[1], url);
-    init = { method: 'POST', body: fields.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    init = {
+      method: 'POST',
+      body: fields.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
   }
   throw new Error('the identity provider never sent the browser back');
 }

@@ -78,7 +78,11 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
     const landing =
       hooks.via === undefined
         ? await client.request('GET', back.pathname + back.search)
-        : await hooks.via.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `medspiller_oidc=${client.cookie('medspiller_oidc') ?? ''}` } });
+        : await hooks.via.inject({
+            method: 'GET',
+            url: back.pathname + back.search,
+            headers: { cookie: `medspiller_oidc=${client.cookie('medspiller_oidc') ?? ''}` },
+          });
     return { client, authorize, back, landing };
   }
 
@@ -103,7 +107,12 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
     db = t.db.kysely;
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        logLines.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+        logLines.push(
+          ...chunk
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l !== ''),
+        );
         done();
       },
     });
@@ -112,7 +121,12 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
     const b = await buildMunicipality(db, 'Nordby Kommune');
     staffA = await buildUser(db, a.id, ['caseworker']);
     subjectStaffA = await buildUser(db, a.id, ['team_leader']);
-    await db.updateTable('app_user').set({ oidc_subject: account('emp-0042') }).where('municipality_id', '=', a.id).where('id', '=', subjectStaffA.id).execute();
+    await db
+      .updateTable('app_user')
+      .set({ oidc_subject: account('emp-0042') })
+      .where('municipality_id', '=', a.id)
+      .where('id', '=', subjectStaffA.id)
+      .execute();
     staffB = await buildUser(db, b.id, ['caseworker']);
 
     // A citizen registered in Solbjerg, with a login linked to the citizen record.
@@ -134,18 +148,62 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
       })
       .execute();
     citizenA = await buildUser(db, a.id, ['citizen']);
-    await db.updateTable('app_user').set({ citizen_id: citizenId }).where('municipality_id', '=', a.id).where('id', '=', citizenA.id).execute();
+    await db
+      .updateTable('app_user')
+      .set({ citizen_id: citizenId })
+      .where('municipality_id', '=', a.id)
+      .where('id', '=', citizenA.id)
+      .execute();
 
     const row = { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: SECRET_ENV };
     await db
       .insertInto('oidc_provider')
       .values([
-        { ...row, municipality_id: a.id, id: P.staffA, audience: 'staff', label: 'Medarbejderlogin', scopes: 'openid email', email_claim: 'email' },
-        { ...row, municipality_id: a.id, id: P.citizenA, audience: 'citizen', label: 'Log ind med MitID', scopes: 'openid cpr', cpr_claim: 'dk.cpr' },
-        { ...row, municipality_id: b.id, id: P.staffB, audience: 'staff', label: 'Nordby login', scopes: 'openid email', email_claim: 'email' },
-        { ...row, municipality_id: a.id, id: P.forgedKeys, audience: 'staff', label: 'Forged keys', scopes: 'openid email', email_claim: 'email' },
+        {
+          ...row,
+          municipality_id: a.id,
+          id: P.staffA,
+          audience: 'staff',
+          label: 'Medarbejderlogin',
+          scopes: 'openid email',
+          email_claim: 'email',
+        },
+        {
+          ...row,
+          municipality_id: a.id,
+          id: P.citizenA,
+          audience: 'citizen',
+          label: 'Log ind med MitID',
+          scopes: 'openid cpr',
+          cpr_claim: 'dk.cpr',
+        },
+        {
+          ...row,
+          municipality_id: b.id,
+          id: P.staffB,
+          audience: 'staff',
+          label: 'Nordby login',
+          scopes: 'openid email',
+          email_claim: 'email',
+        },
+        {
+          ...row,
+          municipality_id: a.id,
+          id: P.forgedKeys,
+          audience: 'staff',
+          label: 'Forged keys',
+          scopes: 'openid email',
+          email_claim: 'email',
+        },
         { ...row, municipality_id: a.id, id: P.disabled, audience: 'staff', label: 'Switched off', enabled: false },
-        { ...row, municipality_id: a.id, id: P.noSecret, audience: 'staff', label: 'No secret', client_secret_env: 'MEDSPILLER_OIDC_NOT_SET_ANYWHERE' },
+        {
+          ...row,
+          municipality_id: a.id,
+          id: P.noSecret,
+          audience: 'staff',
+          label: 'No secret',
+          client_secret_env: 'MEDSPILLER_OIDC_NOT_SET_ANYWHERE',
+        },
       ])
       .execute();
 
@@ -176,7 +234,12 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
 
     const key = client.cookie('medspiller_oidc') ?? '';
     expect(String(start.headers['set-cookie'])).toMatch(/medspiller_oidc=[^;]+;.*Path=\/api\/oidc\/;.*HttpOnly/);
-    const rows = await db.selectFrom('oidc_login_state').selectAll().where('municipality_id', '=', staffA.municipalityId).where('key_hash', '=', createHash('sha256').update(key).digest('hex')).execute();
+    const rows = await db
+      .selectFrom('oidc_login_state')
+      .selectAll()
+      .where('municipality_id', '=', staffA.municipalityId)
+      .where('key_hash', '=', createHash('sha256').update(key).digest('hex'))
+      .execute();
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(q.get('state')).toBe(row.state);
@@ -212,7 +275,11 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
     const back = await signInAtIdp(new URL(String(start.headers.location)), account('anna'), APP_ORIGIN);
     const first = await client.request('GET', back.pathname + back.search);
     expect(first.headers.location).toBe('/');
-    const replay = await app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `medspiller_oidc=${key}` } });
+    const replay = await app.inject({
+      method: 'GET',
+      url: back.pathname + back.search,
+      headers: { cookie: `medspiller_oidc=${key}` },
+    });
     expect(replay.statusCode).toBe(302);
     expect(replay.headers.location).toBe('/login?error=oidc_expired');
     expect(String(replay.headers['set-cookie'] ?? '')).not.toMatch(/medspiller_session=[^;]/);
@@ -259,7 +326,8 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
 
   it('refuses a code that was issued for another PKCE challenge', async () => {
     const flow = await loginThrough(P.staffA, account('anna'), {
-      authorize: (url) => url.searchParams.set('code_challenge', base64urlSha256('a-verifier-the-attacker-knows-0123456789-abcdef')),
+      authorize: (url) =>
+        url.searchParams.set('code_challenge', base64urlSha256('a-verifier-the-attacker-knows-0123456789-abcdef')),
     });
     refusedWith(flow, 'oidc_failed');
     expect(lastRefusal().detail).toMatch(/invalid_grant/);
@@ -325,7 +393,9 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
   it('answers 404 for a switched-off or unknown provider, 400 for a malformed id, 503 without the secret', async () => {
     const client = new Client(app);
     expect((await client.request('GET', `/api/oidc/${P.disabled}/start`)).statusCode).toBe(404);
-    expect((await client.request('GET', `/api/oidc/${randomUUID()}/start`)).json()).toMatchObject({ code: 'not_found' });
+    expect((await client.request('GET', `/api/oidc/${randomUUID()}/start`)).json()).toMatchObject({
+      code: 'not_found',
+    });
     expect((await client.request('GET', `/api/oidc/${randomUUID()}/callback?code=x&state=y`)).statusCode).toBe(404);
     expect((await client.request('GET', '/api/oidc/not-a-uuid/start')).statusCode).toBe(400);
     const noSecret = await client.request('GET', `/api/oidc/${P.noSecret}/start`);
@@ -337,11 +407,18 @@ describe.each(drivers)('OpenID Connect login on %s', (driver) => {
     const m = await buildMunicipality(db);
     const row = { municipality_id: m.id, audience: 'staff' as const, label: 'x', client_id: 'c' };
     const insert = (values: { issuer: string; client_secret_env?: string }) =>
-      db.insertInto('oidc_provider').values({ ...row, id: randomUUID(), ...values }).execute();
-    await expect(insert({ issuer: 'https://idp.example.dk', client_secret_env: 'DATABASE_URL' })).rejects.toThrow(/check constraint/);
+      db
+        .insertInto('oidc_provider')
+        .values({ ...row, id: randomUUID(), ...values })
+        .execute();
+    await expect(insert({ issuer: 'https://idp.example.dk', client_secret_env: 'DATABASE_URL' })).rejects.toThrow(
+      /check constraint/,
+    );
     await expect(insert({ issuer: 'http://idp.example.dk' })).rejects.toThrow(/check constraint/);
     await expect(insert({ issuer: 'http://127.0.0.1.example.dk' })).rejects.toThrow(/check constraint/);
-    await expect(insert({ issuer: 'https://idp.example.dk', client_secret_env: 'MEDSPILLER_OIDC_X' })).resolves.toBeDefined();
+    await expect(
+      insert({ issuer: 'https://idp.example.dk', client_secret_env: 'MEDSPILLER_OIDC_X' }),
+    ).resolves.toBeDefined();
   });
 
   it('lists the enabled providers for the login page, without connection details', async () => {

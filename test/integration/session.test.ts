@@ -25,7 +25,10 @@ describe.each(drivers)('session on %s', (driver) => {
     const client = new Client(app);
     const login = await client.login(caseworker.email, caseworker.password);
     expect(login.statusCode).toBe(200);
-    expect(login.json()).toMatchObject({ user: { email: caseworker.email, roles: ['caseworker', 'team_leader'] }, municipality: { name: 'Solbjerg Kommune' } });
+    expect(login.json()).toMatchObject({
+      user: { email: caseworker.email, roles: ['caseworker', 'team_leader'] },
+      municipality: { name: 'Solbjerg Kommune' },
+    });
     const setCookie = String(login.headers['set-cookie']);
     expect(setCookie).toMatch(/medspiller_session=[^;]+;.*HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
@@ -36,7 +39,11 @@ describe.each(drivers)('session on %s', (driver) => {
     expect((await client.request('GET', '/api/session')).json()).toEqual({ user: null, municipality: null });
 
     // The old cookie no longer works: the session ended on the server, not just in the browser.
-    const replay = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `medspiller_session=${String(stolen)}` } });
+    const replay = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `medspiller_session=${String(stolen)}` },
+    });
     expect(replay.json()).toEqual({ user: null, municipality: null });
   });
 
@@ -53,12 +60,21 @@ describe.each(drivers)('session on %s', (driver) => {
   it('answers in English when asked', async () => {
     const client = new Client(app);
     await client.request('GET', '/api/session');
-    const r = await client.request('POST', '/api/session', { email: caseworker.email, password: 'wrong-password-123' }, { 'accept-language': 'en-GB,en;q=0.9' });
+    const r = await client.request(
+      'POST',
+      '/api/session',
+      { email: caseworker.email, password: 'wrong-password-123' },
+      { 'accept-language': 'en-GB,en;q=0.9' },
+    );
     expect(r.json()).toEqual({ code: 'invalid_credentials', message: 'Wrong e-mail or password.' });
   });
 
   it('refuses a state-changing request without the CSRF token', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/session', payload: { email: caseworker.email, password: caseworker.password } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: caseworker.email, password: caseworker.password },
+    });
     expect(r.statusCode).toBe(403);
     expect(r.json()).toMatchObject({ code: 'csrf_failed' });
   });
@@ -78,7 +94,8 @@ describe.each(drivers)('session on %s', (driver) => {
     const m = await buildMunicipality(t.db.kysely);
     const user = await buildUser(t.db.kysely, m.id, ['finance']);
     const client = new Client(app);
-    for (let i = 0; i < SESSION_RULES.lockAfter; i++) expect((await client.login(user.email, 'wrong-password-123')).statusCode).toBe(401);
+    for (let i = 0; i < SESSION_RULES.lockAfter; i++)
+      expect((await client.login(user.email, 'wrong-password-123')).statusCode).toBe(401);
     const locked = await client.login(user.email, user.password);
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'login_locked' });

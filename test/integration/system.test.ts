@@ -43,7 +43,9 @@ describe.each(drivers)('health and readiness on %s', (driver) => {
   });
 
   it('is not ready when migrations are missing', async () => {
-    await sql`DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`.execute(t.db.kysely);
+    await sql`DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`.execute(
+      t.db.kysely,
+    );
     const r = await app.inject('/api/ready');
     expect(r.statusCode).toBe(503);
     expect(r.json()).toMatchObject({ code: 'not_ready' });

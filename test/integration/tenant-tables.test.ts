@@ -28,13 +28,17 @@ describe.each(drivers)('tenant tables on %s', (driver) => {
       SELECT c.table_name AS "table"
       FROM information_schema.columns c
       JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
-      WHERE c.table_schema = current_schema() AND c.column_name = 'municipality_id' AND tb.table_type = 'BASE TABLE'`.execute(t.db.kysely);
+      WHERE c.table_schema = current_schema() AND c.column_name = 'municipality_id' AND tb.table_type = 'BASE TABLE'`.execute(
+      t.db.kysely,
+    );
     expect([...TENANT_TABLES].sort()).toEqual(rows.map((r) => r.table).sort());
   });
 
   it('the test databases refuse a statement on a tenant table without the municipality filter', async () => {
     await expect(t.db.kysely.selectFrom('team').selectAll().execute()).rejects.toThrow(TenantIsolationError);
-    await expect(t.db.kysely.updateTable('citizen_case').set({ status: 'closed' }).execute()).rejects.toThrow(TenantIsolationError);
+    await expect(t.db.kysely.updateTable('citizen_case').set({ status: 'closed' }).execute()).rejects.toThrow(
+      TenantIsolationError,
+    );
     await expect(t.db.kysely.deleteFrom('case_access_grant').execute()).rejects.toThrow(TenantIsolationError);
   });
 
@@ -42,7 +46,9 @@ describe.each(drivers)('tenant tables on %s', (driver) => {
     const municipalityId = randomUUID();
     const db = new Tenant(t.db.kysely, municipalityId);
     expect(await db.selectFrom('team').selectAll().execute()).toEqual([]);
-    expect(await t.db.kysely.selectFrom('team').selectAll().where('municipality_id', '=', municipalityId).execute()).toEqual([]);
+    expect(
+      await t.db.kysely.selectFrom('team').selectAll().where('municipality_id', '=', municipalityId).execute(),
+    ).toEqual([]);
     await db.updateTable('citizen_case').set({ status: 'closed' }).execute();
     await db.deleteFrom('case_access_grant').execute();
   });
@@ -58,7 +64,9 @@ describe('MEDSPILLER_TENANT_GUARD', () => {
 
   it('opens the configured database with the guard', async () => {
     const dataDir = tempDir();
-    const opened = await openConfiguredDatabase(readConfig({ MEDSPILLER_TENANT_GUARD: '1', MEDSPILLER_DATA_DIR: dataDir }));
+    const opened = await openConfiguredDatabase(
+      readConfig({ MEDSPILLER_TENANT_GUARD: '1', MEDSPILLER_DATA_DIR: dataDir }),
+    );
     try {
       await expect(opened.db.kysely.selectFrom('team').selectAll().execute()).rejects.toThrow(TenantIsolationError);
     } finally {

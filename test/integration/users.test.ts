@@ -35,19 +35,45 @@ describe.each(drivers)('staff users and passwords on %s', (driver) => {
   });
 
   it('creates a user who can log in, change the password and so end other sessions', async () => {
-    const created = await client.request('POST', '/api/users', { email: 'Ole.Berg@kommune.dk', name: 'Ole Berg', roles: ['caseworker', 'team_leader'], password: 'grøn-kaffekop-ved-havnen' });
+    const created = await client.request('POST', '/api/users', {
+      email: 'Ole.Berg@kommune.dk',
+      name: 'Ole Berg',
+      roles: ['caseworker', 'team_leader'],
+      password: 'grøn-kaffekop-ved-havnen',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ email: 'ole.berg@kommune.dk', roles: ['caseworker', 'team_leader'] });
-    expect((await client.request('POST', '/api/users', { email: 'ole.berg@kommune.dk', name: 'Ole', roles: ['analyst'], password: 'grøn-kaffekop-ved-havnen' })).json()).toMatchObject({ reason: 'email_taken' });
+    expect(
+      (
+        await client.request('POST', '/api/users', {
+          email: 'ole.berg@kommune.dk',
+          name: 'Ole',
+          roles: ['analyst'],
+          password: 'grøn-kaffekop-ved-havnen',
+        })
+      ).json(),
+    ).toMatchObject({ reason: 'email_taken' });
 
     const first = new Client(app);
     const second = new Client(app);
     expect((await first.login('ole.berg@kommune.dk', 'grøn-kaffekop-ved-havnen')).statusCode).toBe(200);
     expect((await second.login('ole.berg@kommune.dk', 'grøn-kaffekop-ved-havnen')).statusCode).toBe(200);
-    const wrong = await first.request('PUT', '/api/me/password', { current_password: 'forkert-forkert', new_password: 'blå-cykel-under-broen' });
+    const wrong = await first.request('PUT', '/api/me/password', {
+      current_password: 'forkert-forkert',
+      new_password: 'blå-cykel-under-broen',
+    });
     expect(wrong.statusCode).toBe(400);
-    expect((await first.request('PUT', '/api/me/password', { current_password: 'grøn-kaffekop-ved-havnen', new_password: 'blå-cykel-under-broen' })).statusCode).toBe(204);
-    expect((await first.request('GET', '/api/session')).json()).toMatchObject({ user: { email: 'ole.berg@kommune.dk' } });
+    expect(
+      (
+        await first.request('PUT', '/api/me/password', {
+          current_password: 'grøn-kaffekop-ved-havnen',
+          new_password: 'blå-cykel-under-broen',
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await first.request('GET', '/api/session')).json()).toMatchObject({
+      user: { email: 'ole.berg@kommune.dk' },
+    });
     expect((await second.request('GET', '/api/session')).json()).toEqual({ user: null, municipality: null });
     expect((await new Client(app).login('ole.berg@kommune.dk', 'blå-cykel-under-broen')).statusCode).toBe(200);
   });

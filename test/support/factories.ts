@@ -44,15 +44,28 @@ export interface BuiltUser {
   roles: Role[];
 }
 
-export async function buildUser(db: Kysely<Database>, municipalityId: string, roles: Role[], overrides: { name?: string } = {}): Promise<BuiltUser> {
+export async function buildUser(
+  db: Kysely<Database>,
+  municipalityId: string,
+  roles: Role[],
+  overrides: { name?: string } = {},
+): Promise<BuiltUser> {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   const id = randomUUID();
   const email = `${roles.join('-') || 'user'}-${unique()}@test.medspiller.dk`;
   await db
     .insertInto('app_user')
-    .values({ municipality_id: municipalityId, id, kind: roles.includes('citizen') ? 'citizen' : 'staff', email, name: overrides.name ?? `Test ${roles.join(' ')}`, password_hash: cachedHash })
+    .values({
+      municipality_id: municipalityId,
+      id,
+      kind: roles.includes('citizen') ? 'citizen' : 'staff',
+      email,
+      name: overrides.name ?? `Test ${roles.join(' ')}`,
+      password_hash: cachedHash,
+    })
     .execute();
-  for (const role of roles) await db.insertInto('user_role').values({ municipality_id: municipalityId, user_id: id, role }).execute();
+  for (const role of roles)
+    await db.insertInto('user_role').values({ municipality_id: municipalityId, user_id: id, role }).execute();
   return { id, municipalityId, email, password: TEST_PASSWORD, roles };
 }
 
@@ -60,14 +73,43 @@ export interface BuiltTeam {
   id: string;
 }
 
-export async function buildTeam(db: Kysely<Database>, municipalityId: string, leaderId: string | null, members: readonly string[], cap = 15): Promise<BuiltTeam> {
+export async function buildTeam(
+  db: Kysely<Database>,
+  municipalityId: string,
+  leaderId: string | null,
+  members: readonly string[],
+  cap = 15,
+): Promise<BuiltTeam> {
   const id = randomUUID();
-  await db.insertInto('team').values({ municipality_id: municipalityId, id, name: `Team ${id.slice(0, 4)}`, leader_id: leaderId, caseload_cap: cap }).execute();
-  for (const userId of members) await db.insertInto('team_member').values({ municipality_id: municipalityId, team_id: id, user_id: userId }).execute();
+  await db
+    .insertInto('team')
+    .values({
+      municipality_id: municipalityId,
+      id,
+      name: `Team ${id.slice(0, 4)}`,
+      leader_id: leaderId,
+      caseload_cap: cap,
+    })
+    .execute();
+  for (const userId of members)
+    await db
+      .insertInto('team_member')
+      .values({ municipality_id: municipalityId, team_id: id, user_id: userId })
+      .execute();
   return { id };
 }
 
 /** Links a citizen login to the citizen record of a case, as a MitID login would. */
-export async function linkCitizenUser(db: Kysely<Database>, municipalityId: string, userId: string, citizenId: string): Promise<void> {
-  await db.updateTable('app_user').set({ citizen_id: citizenId }).where('municipality_id', '=', municipalityId).where('id', '=', userId).execute();
+export async function linkCitizenUser(
+  db: Kysely<Database>,
+  municipalityId: string,
+  userId: string,
+  citizenId: string,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ citizen_id: citizenId })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', userId)
+    .execute();
 }

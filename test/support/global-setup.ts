@@ -7,7 +7,9 @@ export function setup(): void {
 
 export function teardown(): void {
   const { files, bytes, hits } = scanLogs();
-  process.stdout.write(`CPR log check: ${files} server log file(s), ${bytes} bytes scanned, ${hits.length} CPR-like match(es).\n`);
+  process.stdout.write(
+    `CPR log check: ${files} server log file(s), ${bytes} bytes scanned, ${hits.length} CPR-like match(es).\n`,
+  );
   if (hits.length > 0) {
     // A throw here is only printed by vitest; the exit code is what CI reads.
     process.stderr.write(`CPR-like numbers in server logs at ${hits.slice(0, 20).join(', ')}\n`);

@@ -18,7 +18,8 @@ interface Schema {
 
 export function sample(schema: Schema, name = ''): unknown {
   if (schema.const !== undefined) return schema.const;
-  if (schema.anyOf !== undefined) return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0] ?? {}, name);
+  if (schema.anyOf !== undefined)
+    return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0] ?? {}, name);
   switch (schema.type ?? '') {
     case 'object': {
       const out: Record<string, unknown> = {};

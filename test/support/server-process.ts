@@ -45,7 +45,14 @@ export function exited(child: ChildProcess): Promise<number | null> {
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'start'], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'debug', PORT: String(port), MEDSPILLER_TENANT_GUARD: '1', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'debug',
+      PORT: String(port),
+      MEDSPILLER_TENANT_GUARD: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

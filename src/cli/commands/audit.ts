@@ -34,7 +34,11 @@ export default {
       try {
         const municipalities = await listMunicipalities(opened.db.kysely, values.municipality);
         if (municipalities.length === 0) {
-          process.stderr.write(values.municipality === undefined ? 'No municipalities in the database.\n' : `No municipality with code ${values.municipality}.\n`);
+          process.stderr.write(
+            values.municipality === undefined
+              ? 'No municipalities in the database.\n'
+              : `No municipality with code ${values.municipality}.\n`,
+          );
           return values.municipality === undefined ? 0 : EXIT_BAD_INPUT;
         }
         let broken = 0;
@@ -43,7 +47,9 @@ export default {
           if (report.ok) process.stdout.write(`${m.code} ${m.name}: ${report.events} events, chain intact\n`);
           else {
             broken++;
-            process.stdout.write(`${m.code} ${m.name}: BROKEN at event ${report.brokenAt} (${report.reason}); ${report.events} events before it verified\n`);
+            process.stdout.write(
+              `${m.code} ${m.name}: BROKEN at event ${report.brokenAt} (${report.reason}); ${report.events} events before it verified\n`,
+            );
           }
         }
         return broken === 0 ? 0 : 1;

@@ -52,7 +52,9 @@ async function readJson(file: string, flag: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new BadInput([`${flag}: ${JSON.stringify(file)} is not valid JSON (${error instanceof Error ? error.message : String(error)})`]);
+    throw new BadInput([
+      `${flag}: ${JSON.stringify(file)} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    ]);
   }
 }
 
@@ -65,12 +67,20 @@ function parseOptions(args: readonly string[]): { case?: string; on?: string; ru
   try {
     return parseArgs({
       args: [...args],
-      options: { case: { type: 'string' }, on: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        case: { type: 'string' },
+        on: { type: 'string' },
+        rules: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new BadInput([error instanceof Error ? error.message : String(error), 'Run "medspiller deadlines --help" for usage.']);
+    throw new BadInput([
+      error instanceof Error ? error.message : String(error),
+      'Run "medspiller deadlines --help" for usage.',
+    ]);
   }
 }
 
@@ -83,7 +93,10 @@ async function deadlinesJson(args: readonly string[]): Promise<string | null> {
   else if (!isIsoDate(options.on)) problems.push(`--on: not a date: ${JSON.stringify(options.on)} (YYYY-MM-DD)`);
   if (problems.length > 0 || options.case === undefined || options.on === undefined) throw new BadInput(problems);
 
-  const ruleSet: RuleSet = options.rules === undefined ? DEFAULT_RULE_SET : valueOf(parseRuleSetFile(await readJson(options.rules, '--rules')), '--rules: ');
+  const ruleSet: RuleSet =
+    options.rules === undefined
+      ? DEFAULT_RULE_SET
+      : valueOf(parseRuleSetFile(await readJson(options.rules, '--rules')), '--rules: ');
   const facts = valueOf(parseCaseInput(await readJson(options.case, '--case')));
   const missing = missingFacts(facts, ruleSet);
   if (missing.length > 0) throw new BadInput(missing);

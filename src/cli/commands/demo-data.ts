@@ -24,10 +24,20 @@ export default {
       const opened = await openConfiguredDatabase(config);
       try {
         await migrate(opened.db);
-        const keys = await loadCprKeyring({ env: process.env, dataDir: config.dataDir, production: process.env.NODE_ENV === 'production' });
+        const keys = await loadCprKeyring({
+          env: process.env,
+          dataDir: config.dataDir,
+          production: process.env.NODE_ENV === 'production',
+        });
         const loaded = await loadDemoData(opened.db.kysely, keys.keyring);
-        process.stdout.write(loaded ? `Loaded the demo municipality into ${opened.description}.\n` : 'The demo municipality is already there.\n');
-        process.stdout.write(`Logins (password ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((l) => `  ${l.role.padEnd(20)} ${l.email}\n`).join('')}`);
+        process.stdout.write(
+          loaded
+            ? `Loaded the demo municipality into ${opened.description}.\n`
+            : 'The demo municipality is already there.\n',
+        );
+        process.stdout.write(
+          `Logins (password ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((l) => `  ${l.role.padEnd(20)} ${l.email}\n`).join('')}`,
+        );
         return 0;
       } finally {
         await opened.close();

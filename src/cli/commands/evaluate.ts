@@ -75,7 +75,9 @@ export default {
         },
       }));
     } catch (error) {
-      return fail([`medspiller evaluate: ${error instanceof Error ? error.message : String(error)} (see "medspiller evaluate --help")`]);
+      return fail([
+        `medspiller evaluate: ${error instanceof Error ? error.message : String(error)} (see "medspiller evaluate --help")`,
+      ]);
     }
     if (values.help === true) {
       process.stdout.write(HELP);
@@ -83,12 +85,25 @@ export default {
     }
     const { citizens, weekly, treatment, control, format } = values;
     const usage: string[] = [];
-    for (const [flag, value] of [['--citizens', citizens], ['--weekly', weekly], ['--treatment', treatment], ['--control', control]] as const) {
+    for (const [flag, value] of [
+      ['--citizens', citizens],
+      ['--weekly', weekly],
+      ['--treatment', treatment],
+      ['--control', control],
+    ] as const) {
       if (value === undefined || value === '') usage.push(`medspiller evaluate: ${flag} is required`);
     }
-    if (format !== 'json' && format !== 'text') usage.push(`medspiller evaluate: --format must be json or text, not "${format}"`);
-    if (treatment !== undefined && treatment === control) usage.push(`medspiller evaluate: --treatment and --control are both "${treatment}"; compare two different arms`);
-    if (usage.length > 0 || citizens === undefined || weekly === undefined || treatment === undefined || control === undefined) {
+    if (format !== 'json' && format !== 'text')
+      usage.push(`medspiller evaluate: --format must be json or text, not "${format}"`);
+    if (treatment !== undefined && treatment === control)
+      usage.push(`medspiller evaluate: --treatment and --control are both "${treatment}"; compare two different arms`);
+    if (
+      usage.length > 0 ||
+      citizens === undefined ||
+      weekly === undefined ||
+      treatment === undefined ||
+      control === undefined
+    ) {
       return fail(usage);
     }
 

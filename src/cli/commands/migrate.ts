@@ -12,7 +12,11 @@ Refuses to run when an applied migration file was changed.
 
 export default {
   async run(args) {
-    const { values } = parseArgs({ args: [...args], options: { status: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+    const { values } = parseArgs({
+      args: [...args],
+      options: { status: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
     if (values.help === true) {
       process.stdout.write(HELP);
       return 0;

@@ -133,8 +133,11 @@ export default {
     if (!result.ok) {
       // Problems of the whole input first, then by line, as `file:line: message`.
       const sorted = [...result.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      const messages = sorted.map((p) => (p.line === undefined ? p.message : `${options.citizens}:${p.line}: ${p.message}`));
-      if (result.omitted > 0) messages.push(`${options.citizens}: … and ${result.omitted} more problems with citizen_id`);
+      const messages = sorted.map((p) =>
+        p.line === undefined ? p.message : `${options.citizens}:${p.line}: ${p.message}`,
+      );
+      if (result.omitted > 0)
+        messages.push(`${options.citizens}: … and ${result.omitted} more problems with citizen_id`);
       return fail(messages);
     }
     // A reader that stops early (`| head`) is not an error of ours: stop quietly.

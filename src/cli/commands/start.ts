@@ -14,7 +14,11 @@ Stops gracefully on SIGINT and SIGTERM.
 
 export default {
   async run(args) {
-    const { values } = parseArgs({ args: [...args], options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+    const { values } = parseArgs({
+      args: [...args],
+      options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
     if (values.help === true) {
       process.stdout.write(HELP);
       return 0;

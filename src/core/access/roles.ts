@@ -1,5 +1,13 @@
 /** The roles of DOMAIN.md's glossary; a user may hold several. */
-export const ROLES = ['caseworker', 'company_consultant', 'team_leader', 'analyst', 'finance', 'municipality_admin', 'citizen'] as const;
+export const ROLES = [
+  'caseworker',
+  'company_consultant',
+  'team_leader',
+  'analyst',
+  'finance',
+  'municipality_admin',
+  'citizen',
+] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AuditCanonicalError, canonicalAuditEvent, canonicalJson, type AuditEvent, type JsonValue } from './canonical.js';
+import {
+  AuditCanonicalError,
+  canonicalAuditEvent,
+  canonicalJson,
+  type AuditEvent,
+  type JsonValue,
+} from './canonical.js';
 
 const event: AuditEvent = {
   municipality_id: 'm1',
@@ -18,10 +24,11 @@ const event: AuditEvent = {
 };
 
 // Written by hand from the rules: sorted keys, no whitespace, seq as a string, UTC millis.
-const EXPECTED = '{"action":"read","actor_id":"u7","actor_role":"caseworker","citizen_id":null,'
-  + '"details":{"a":{"b":"æ\\"\\n","y":[3,"x",null,true]},"z":1},"entity":"plan","entity_id":"p9",'
-  + '"municipality_id":"m1","occurred_at":"2026-01-02T09:30:00.123Z","purpose":"case_work",'
-  + '"request_id":"req-1","seq":"42"}';
+const EXPECTED =
+  '{"action":"read","actor_id":"u7","actor_role":"caseworker","citizen_id":null,' +
+  '"details":{"a":{"b":"æ\\"\\n","y":[3,"x",null,true]},"z":1},"entity":"plan","entity_id":"p9",' +
+  '"municipality_id":"m1","occurred_at":"2026-01-02T09:30:00.123Z","purpose":"case_work",' +
+  '"request_id":"req-1","seq":"42"}';
 
 describe('canonicalAuditEvent', () => {
   it('produces the documented form', () => {
@@ -38,7 +45,9 @@ describe('canonicalAuditEvent', () => {
       { ...event, details: JSON.parse(JSON.stringify(event.details)) as AuditEvent['details'] },
     ];
     for (const variant of variants) expect(canonicalAuditEvent(variant)).toBe(EXPECTED);
-    expect(canonicalAuditEvent({ ...event, municipality_id: 7n })).toBe(canonicalAuditEvent({ ...event, municipality_id: '7' }));
+    expect(canonicalAuditEvent({ ...event, municipality_id: 7n })).toBe(
+      canonicalAuditEvent({ ...event, municipality_id: '7' }),
+    );
   });
 
   it('ignores fields that are not part of the event', () => {
@@ -65,7 +74,11 @@ describe('canonicalAuditEvent', () => {
     ];
     for (const [patch, field] of bad) {
       let error: unknown;
-      try { canonicalAuditEvent({ ...event, ...patch }); } catch (e) { error = e; }
+      try {
+        canonicalAuditEvent({ ...event, ...patch });
+      } catch (e) {
+        error = e;
+      }
       expect(error, field).toBeInstanceOf(AuditCanonicalError);
       expect((error as AuditCanonicalError).field).toBe(field);
       expect((error as Error).message).not.toContain('secret');
@@ -77,7 +90,10 @@ describe('canonicalAuditEvent', () => {
 const json: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.constant(null), fc.boolean(), fc.string(), fc.integer(),
+    fc.constant(null),
+    fc.boolean(),
+    fc.string(),
+    fc.integer(),
     fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }),
     fc.array(tie('value'), { maxLength: 5 }),
     fc.dictionary(fc.string(), tie('value'), { maxKeys: 5 }),
@@ -86,20 +102,26 @@ const json: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => (
 
 describe('canonicalJson', () => {
   it('parses back to the same value and is a fixed point', () => {
-    fc.assert(fc.property(json, (value) => {
-      const text = canonicalJson(value);
-      const parsed = JSON.parse(text) as JsonValue;
-      expect(parsed).toEqual(JSON.parse(JSON.stringify(value)));
-      expect(canonicalJson(parsed)).toBe(text);
-      expect(text).not.toMatch(/^\s|\s$/);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(json, (value) => {
+        const text = canonicalJson(value);
+        const parsed = JSON.parse(text) as JsonValue;
+        expect(parsed).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(canonicalJson(parsed)).toBe(text);
+        expect(text).not.toMatch(/^\s|\s$/);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('does not depend on key order', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), json, { maxKeys: 8 }), (object) => {
-      const reversed = Object.fromEntries(Object.entries(object).reverse());
-      expect(canonicalJson(reversed)).toBe(canonicalJson(object));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json, { maxKeys: 8 }), (object) => {
+        const reversed = Object.fromEntries(Object.entries(object).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(object));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('sorts keys by UTF-16 code units', () => {

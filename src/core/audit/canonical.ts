@@ -7,7 +7,9 @@
 // `Date.prototype.toISOString()` (UTC, millisecond precision).
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
-export interface JsonObject { readonly [key: string]: JsonValue }
+export interface JsonObject {
+  readonly [key: string]: JsonValue;
+}
 
 /** An id column: uuid/text as string, int8 as bigint, number or decimal string. */
 export type AuditId = string | bigint | number;
@@ -30,7 +32,10 @@ export interface AuditEvent {
 
 /** Thrown when an event cannot be serialised canonically; names the field, never its value. */
 export class AuditCanonicalError extends Error {
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`audit event field ${field}: ${problem}`);
     this.name = 'AuditCanonicalError';
   }
@@ -68,24 +73,29 @@ function serialise(value: unknown, path: string): string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new AuditCanonicalError(path, 'number is not finite');
     // Beyond 2^53 a value read back from jsonb no longer equals the one hashed.
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw new AuditCanonicalError(path, 'integer beyond 2^53; store it as a string');
+    if (Number.isInteger(value) && !Number.isSafeInteger(value))
+      throw new AuditCanonicalError(path, 'integer beyond 2^53; store it as a string');
     return JSON.stringify(value);
   }
-  if (typeof value === 'object') return Array.isArray(value) ? serialiseArray(value, path) : serialiseObject(value, path);
+  if (typeof value === 'object')
+    return Array.isArray(value) ? serialiseArray(value, path) : serialiseObject(value, path);
   throw new AuditCanonicalError(path, `${typeof value} is not JSON`);
 }
 
 function serialiseArray(items: readonly unknown[], path: string): string {
-  return `[${items.map((item, i) => {
-    const itemPath = `${path}[${String(i)}]`;
-    if (item === undefined) throw new AuditCanonicalError(itemPath, 'undefined is not JSON');
-    return serialise(item, itemPath);
-  }).join(',')}]`;
+  return `[${items
+    .map((item, i) => {
+      const itemPath = `${path}[${String(i)}]`;
+      if (item === undefined) throw new AuditCanonicalError(itemPath, 'undefined is not JSON');
+      return serialise(item, itemPath);
+    })
+    .join(',')}]`;
 }
 
 function serialiseObject(object: object, path: string): string {
   const prototype: unknown = Object.getPrototypeOf(object);
-  if (prototype !== Object.prototype && prototype !== null) throw new AuditCanonicalError(path, 'only plain objects are JSON objects');
+  if (prototype !== Object.prototype && prototype !== null)
+    throw new AuditCanonicalError(path, 'only plain objects are JSON objects');
   const members: string[] = [];
   for (const [key, member] of Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // JSON drops undefined members, so the stored event never has them either.
@@ -104,7 +114,8 @@ export function canonicalSeq(seq: bigint | number | string): bigint {
     return seq;
   }
   if (typeof seq === 'number') {
-    if (!Number.isSafeInteger(seq) || seq < 0) throw new AuditCanonicalError('seq', 'must be a non-negative safe integer');
+    if (!Number.isSafeInteger(seq) || seq < 0)
+      throw new AuditCanonicalError('seq', 'must be a non-negative safe integer');
     return BigInt(seq);
   }
   if (!DECIMAL.test(seq)) throw new AuditCanonicalError('seq', 'must be a decimal integer');
@@ -121,10 +132,19 @@ export function canonicalInstant(value: Date | string): string {
   }
   const match = UTC_INSTANT.exec(value);
   const date = new Date(value);
-  if (match === null || Number.isNaN(date.getTime())) throw new AuditCanonicalError('occurred_at', 'must be an ISO 8601 UTC instant ending in Z');
+  if (match === null || Number.isNaN(date.getTime()))
+    throw new AuditCanonicalError('occurred_at', 'must be an ISO 8601 UTC instant ending in Z');
   // Date rolls 30 February over into March; insist the fields survive parsing unchanged.
-  const fields = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
-  if (fields.some((field, i) => field !== Number(match[i + 1]))) throw new AuditCanonicalError('occurred_at', 'names no real instant');
+  const fields = [
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  ];
+  if (fields.some((field, i) => field !== Number(match[i + 1])))
+    throw new AuditCanonicalError('occurred_at', 'names no real instant');
   return date.toISOString();
 }
 

@@ -40,9 +40,10 @@ const verify = (events: ChainedAuditEvent[], extra: object = {}) => verifyChain(
 describe('hashEvent', () => {
   it('hashes prevHash, a newline and the canonical JSON', () => {
     const event = makeEvent(1);
-    const canonical = '{"action":"update","actor_id":"u1","actor_role":"caseworker","citizen_id":null,'
-      + '"details":{"n":1},"entity":"citizen","entity_id":"c1","municipality_id":"m1",'
-      + '"occurred_at":"2026-01-01T08:00:01.000Z","purpose":"case_work","request_id":"r1","seq":"1"}';
+    const canonical =
+      '{"action":"update","actor_id":"u1","actor_role":"caseworker","citizen_id":null,' +
+      '"details":{"n":1},"entity":"citizen","entity_id":"c1","municipality_id":"m1",' +
+      '"occurred_at":"2026-01-01T08:00:01.000Z","purpose":"case_work","request_id":"r1","seq":"1"}';
     expect(hashEvent(GENESIS_HASH, event, sha256Hex)).toBe(sha256Hex(`${'0'.repeat(64)}\n${canonical}`));
     expect(GENESIS_HASH).toMatch(/^0{64}$/);
   });
@@ -74,13 +75,19 @@ describe('verifyChain', () => {
     expect(verify(chain.slice(1))).toMatchObject({ ok: false, brokenAt: 2n, reason: 'seq_gap' });
     const checkpoint = { seq: 5n, hash: chain[4]!.hash };
     expect(verify(chain.slice(0, 4))).toMatchObject({ ok: true });
-    expect(verify(chain.slice(0, 4), { checkpoint })).toMatchObject({ ok: false, brokenAt: 5n, reason: 'checkpoint_mismatch' });
+    expect(verify(chain.slice(0, 4), { checkpoint })).toMatchObject({
+      ok: false,
+      brokenAt: 5n,
+      reason: 'checkpoint_mismatch',
+    });
     expect(verify(chain, { checkpoint })).toMatchObject({ ok: true });
   });
 
   it('detects a deletion hidden by renumbering', () => {
     const chain = buildChain(5);
-    const renumbered = chain.filter((e) => e.seq !== 3n).map((e) => (BigInt(e.seq) > 3n ? { ...e, seq: BigInt(e.seq) - 1n } : e));
+    const renumbered = chain
+      .filter((e) => e.seq !== 3n)
+      .map((e) => (BigInt(e.seq) > 3n ? { ...e, seq: BigInt(e.seq) - 1n } : e));
     expect(verify(renumbered)).toMatchObject({ ok: false, brokenAt: 3n, reason: 'prev_hash_mismatch' });
   });
 
@@ -106,13 +113,22 @@ describe('verifyChain', () => {
       prev = hash;
     }
     expect(verify(rewritten)).toMatchObject({ ok: true });
-    expect(verify(rewritten, { checkpoint })).toEqual({ ok: false, brokenAt: 4n, reason: 'checkpoint_mismatch', count: 3 });
+    expect(verify(rewritten, { checkpoint })).toEqual({
+      ok: false,
+      brokenAt: 4n,
+      reason: 'checkpoint_mismatch',
+      count: 3,
+    });
   });
 
   it('refuses events of another municipality', () => {
     const chain = buildChain(3);
     const other = buildChain(3, 'm2');
-    expect(verify([chain[0]!, other[1]!, chain[2]!])).toMatchObject({ ok: false, brokenAt: 2n, reason: 'municipality_mismatch' });
+    expect(verify([chain[0]!, other[1]!, chain[2]!])).toMatchObject({
+      ok: false,
+      brokenAt: 2n,
+      reason: 'municipality_mismatch',
+    });
   });
 
   it('continues from a known point and verifies page by page', () => {
@@ -135,33 +151,39 @@ describe('verifyChain', () => {
       position: fc.nat(),
       kind: fc.constantFrom('modify', 'delete', 'swap', 'duplicate'),
     });
-    fc.assert(fc.property(tamper, ({ length, position, kind }) => {
-      const chain = buildChain(length);
-      const i = position % (kind === 'swap' ? length - 1 : length);
-      const seq = BigInt(i + 1);
-      const events = [...chain];
-      let expected: { brokenAt: bigint; reason: string };
-      switch (kind) {
-        case 'modify':
-          events[i] = { ...events[i]!, actor_id: 'intruder' };
-          expected = { brokenAt: seq, reason: 'hash_mismatch' };
-          break;
-        case 'delete':
-          events.splice(i, 1);
-          // Removing the newest event leaves a valid shorter chain: only a checkpoint finds it.
-          expected = i === length - 1 ? { brokenAt: seq, reason: 'checkpoint_mismatch' } : { brokenAt: seq + 1n, reason: 'seq_gap' };
-          break;
-        case 'swap':
-          [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];
-          expected = { brokenAt: seq + 1n, reason: 'seq_gap' };
-          break;
-        case 'duplicate':
-          events.splice(i + 1, 0, events[i]!);
-          expected = { brokenAt: seq, reason: 'seq_gap' };
-          break;
-      }
-      const checkpoint = { seq: BigInt(length), hash: chain[length - 1]!.hash };
-      expect(verify(events, { checkpoint })).toMatchObject({ ok: false, ...expected });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(tamper, ({ length, position, kind }) => {
+        const chain = buildChain(length);
+        const i = position % (kind === 'swap' ? length - 1 : length);
+        const seq = BigInt(i + 1);
+        const events = [...chain];
+        let expected: { brokenAt: bigint; reason: string };
+        switch (kind) {
+          case 'modify':
+            events[i] = { ...events[i]!, actor_id: 'intruder' };
+            expected = { brokenAt: seq, reason: 'hash_mismatch' };
+            break;
+          case 'delete':
+            events.splice(i, 1);
+            // Removing the newest event leaves a valid shorter chain: only a checkpoint finds it.
+            expected =
+              i === length - 1
+                ? { brokenAt: seq, reason: 'checkpoint_mismatch' }
+                : { brokenAt: seq + 1n, reason: 'seq_gap' };
+            break;
+          case 'swap':
+            [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];
+            expected = { brokenAt: seq + 1n, reason: 'seq_gap' };
+            break;
+          case 'duplicate':
+            events.splice(i + 1, 0, events[i]!);
+            expected = { brokenAt: seq, reason: 'seq_gap' };
+            break;
+        }
+        const checkpoint = { seq: BigInt(length), hash: chain[length - 1]!.hash };
+        expect(verify(events, { checkpoint })).toMatchObject({ ok: false, ...expected });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

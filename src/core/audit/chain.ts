@@ -79,8 +79,10 @@ export interface ChainVerifier {
 export function createChainVerifier(options: VerifyChainOptions): ChainVerifier {
   let previous: ChainPoint = options.from ?? { seq: 0n, hash: GENESIS_HASH };
   const checkpoint = options.checkpoint;
-  if (checkpoint !== undefined && checkpoint.seq < previous.seq) throw new RangeError('checkpoint lies before the start of the verified range');
-  let checkpointPassed = checkpoint !== undefined && checkpoint.seq === previous.seq && checkpoint.hash === previous.hash;
+  if (checkpoint !== undefined && checkpoint.seq < previous.seq)
+    throw new RangeError('checkpoint lies before the start of the verified range');
+  let checkpointPassed =
+    checkpoint !== undefined && checkpoint.seq === previous.seq && checkpoint.hash === previous.hash;
   let municipality: string | null = null;
   let count = 0;
   let failure: ChainVerification | null = null;

@@ -1,7 +1,14 @@
 // Which fields belong to which kind of case event, and which dates are possible: the one rule,
 // used by the server before it records an event and by the web app's form before it sends one.
 import { isIsoDate } from '../rules/date.js';
-import { CONVERSATION_TYPES, SPAN_TYPES, type ActivityKind, type CancelledBy, type EventType, type Mode } from '../vocabulary.js';
+import {
+  CONVERSATION_TYPES,
+  SPAN_TYPES,
+  type ActivityKind,
+  type CancelledBy,
+  type EventType,
+  type Mode,
+} from '../vocabulary.js';
 
 export interface EventShape {
   type: EventType;

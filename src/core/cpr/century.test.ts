@@ -5,9 +5,12 @@ describe('century table', () => {
   it('maps each cell of the table', () => {
     // Rows: 7th digit; columns: YY 00–36, 37–57, 58–99 (values read off the CPR office's table).
     const rows: [number, [number, number, number]][] = [
-      [0, [1900, 1900, 1900]], [3, [1900, 1900, 1900]],
-      [4, [2000, 1900, 1900]], [9, [2000, 1900, 1900]],
-      [5, [2000, 2000, 1800]], [8, [2000, 2000, 1800]],
+      [0, [1900, 1900, 1900]],
+      [3, [1900, 1900, 1900]],
+      [4, [2000, 1900, 1900]],
+      [9, [2000, 1900, 1900]],
+      [5, [2000, 2000, 1800]],
+      [8, [2000, 2000, 1800]],
     ];
     for (const [digit, [a, b, c]] of rows) {
       expect(birthYear(0, digit)).toBe(a);

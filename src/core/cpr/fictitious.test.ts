@@ -58,9 +58,12 @@ describe('generateFictitiousCprs', () => {
   });
 
   it('works for any seed', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.integer()), (seed) => {
-      for (const d of generateFictitiousCprs(seed, 5)) expect(isFictitiousCpr(d)).toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer()), (seed) => {
+        for (const d of generateFictitiousCprs(seed, 5)) expect(isFictitiousCpr(d)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -58,12 +58,22 @@ export interface FictitiousCprOptions {
  * An endless sequence of distinct fictitious CPR numbers (10 digits), the same for the same
  * seed and options. It remembers what it has yielded, so take only what you need.
  */
-export function* fictitiousCprSequence(seed: number | string, options: FictitiousCprOptions = {}): Generator<string, never> {
+export function* fictitiousCprSequence(
+  seed: number | string,
+  options: FictitiousCprOptions = {},
+): Generator<string, never> {
   const fromYear = options.fromYear ?? DEFAULT_FROM_YEAR;
   const toYear = options.toYear ?? DEFAULT_TO_YEAR;
-  if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear
-    || fromYear < FICTITIOUS_YEAR_RANGE.from || toYear > FICTITIOUS_YEAR_RANGE.to) {
-    throw new RangeError(`fictitious CPR birth years must lie within ${String(FICTITIOUS_YEAR_RANGE.from)}–${String(FICTITIOUS_YEAR_RANGE.to)}`);
+  if (
+    !Number.isInteger(fromYear) ||
+    !Number.isInteger(toYear) ||
+    fromYear > toYear ||
+    fromYear < FICTITIOUS_YEAR_RANGE.from ||
+    toYear > FICTITIOUS_YEAR_RANGE.to
+  ) {
+    throw new RangeError(
+      `fictitious CPR birth years must lie within ${String(FICTITIOUS_YEAR_RANGE.from)}–${String(FICTITIOUS_YEAR_RANGE.to)}`,
+    );
   }
   const random = seededRandom(seed);
   const pick = (n: number): number => Math.floor(random() * n);
@@ -75,9 +85,12 @@ export function* fictitiousCprSequence(seed: number | string, options: Fictitiou
     if (month === 1 && day === 1) continue;
     const nine = `${pad2(day + 60)}${pad2(month)}${pad2(year % 100)}${String(HIGH_SERIAL_DIGIT)}${pad2(pick(100))}`;
     const male = pick(2) === 1;
-    const lastDigits = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d) => d % 2 === (male ? 1 : 0)
-      && modulus11Remainder(nine + String(d)) !== 0
-      && modulus11Remainder(unshifted(nine + String(d))) !== 0);
+    const lastDigits = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter(
+      (d) =>
+        d % 2 === (male ? 1 : 0) &&
+        modulus11Remainder(nine + String(d)) !== 0 &&
+        modulus11Remainder(unshifted(nine + String(d))) !== 0,
+    );
     const last = lastDigits[pick(lastDigits.length)];
     if (last === undefined) continue;
     const digits = nine + String(last);
@@ -88,14 +101,19 @@ export function* fictitiousCprSequence(seed: number | string, options: Fictitiou
 }
 
 /** The first `count` numbers of `fictitiousCprSequence(seed, options)`. */
-export function generateFictitiousCprs(seed: number | string, count: number, options: FictitiousCprOptions = {}): string[] {
+export function generateFictitiousCprs(
+  seed: number | string,
+  count: number,
+  options: FictitiousCprOptions = {},
+): string[] {
   const out: string[] = [];
   if (count <= 0) return out;
   // At least 364 dates a year, 100 serials and 3 last digits per date: beyond that the
   // sequence could never yield `count` distinct numbers.
   const fromYear = options.fromYear ?? DEFAULT_FROM_YEAR;
   const toYear = options.toYear ?? DEFAULT_TO_YEAR;
-  if (count > (toYear - fromYear + 1) * 364 * 100 * 3) throw new RangeError('too many fictitious CPR numbers asked for these birth years');
+  if (count > (toYear - fromYear + 1) * 364 * 100 * 3)
+    throw new RangeError('too many fictitious CPR numbers asked for these birth years');
   for (const digits of fictitiousCprSequence(seed, options)) {
     out.push(digits);
     if (out.length >= count) break;

@@ -4,6 +4,10 @@ export type { Cpr, CprError, CprErrorCode, CprParseResult, CprSex } from './pars
 export { containsCprLike, cprLikePattern, findCprLike, maskCpr, redactCprLike } from './mask.js';
 export type { CprLikeMatch } from './mask.js';
 export {
-  FICTITIOUS_YEAR_RANGE, fictitiousCprSequence, generateFictitiousCprs, isFictitiousCpr, modulus11Remainder,
+  FICTITIOUS_YEAR_RANGE,
+  fictitiousCprSequence,
+  generateFictitiousCprs,
+  isFictitiousCpr,
+  modulus11Remainder,
 } from './fictitious.js';
 export type { FictitiousCprOptions } from './fictitious.js';

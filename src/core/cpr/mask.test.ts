@@ -9,7 +9,8 @@ describe('maskCpr', () => {
   });
 
   it('masks anything else completely instead of echoing it', () => {
-    for (const input of ['', 'abc', '01019012', '010190 1234', '01019012345']) expect(maskCpr(input)).toBe('xxxxxx-xxxx');
+    for (const input of ['', 'abc', '01019012', '010190 1234', '01019012345'])
+      expect(maskCpr(input)).toBe('xxxxxx-xxxx');
   });
 });
 
@@ -35,26 +36,34 @@ describe('containsCprLike', () => {
   });
 
   it('finds a valid number wherever it sits between separators', () => {
-    fc.assert(fc.property(
-      fc.string({ unit: fc.constantFrom('a', ' ', '=', ':', '"', 'x', '\n') }),
-      fc.boolean(),
-      fc.string({ unit: fc.constantFrom('b', ' ', ',', '}', '"', '\n') }),
-      (before, hyphen, after) => {
-        const text = `${before} ${hyphen ? '150387-2219' : '1503872219'} ${after}`;
-        expect(containsCprLike(text)).toBe(true);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ' ', '=', ':', '"', 'x', '\n') }),
+        fc.boolean(),
+        fc.string({ unit: fc.constantFrom('b', ' ', ',', '}', '"', '\n') }),
+        (before, hyphen, after) => {
+          const text = `${before} ${hyphen ? '150387-2219' : '1503872219'} ${after}`;
+          expect(containsCprLike(text)).toBe(true);
+        },
+      ),
+    );
   });
 
   it('does not flag UUIDs', () => {
-    fc.assert(fc.property(fc.array(fc.uuid(), { maxLength: 20 }), (ids) => {
-      expect(containsCprLike(ids.join(' '))).toBe(false);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.uuid(), { maxLength: 20 }), (ids) => {
+        expect(containsCprLike(ids.join(' '))).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reports positions and redacts', () => {
     const text = 'a 010190-1234 b 1503872219 c';
-    expect(findCprLike(text)).toEqual([{ index: 2, length: 11 }, { index: 16, length: 10 }]);
+    expect(findCprLike(text)).toEqual([
+      { index: 2, length: 11 },
+      { index: 16, length: 10 },
+    ]);
     expect(redactCprLike(text)).toBe('a xxxxxx-xxxx b xxxxxx-xxxx c');
     expect(redactCprLike('nothing here')).toBe('nothing here');
   });

@@ -70,7 +70,17 @@ describe('parseCpr', () => {
     expect(expectOk('290200-4001').birthDate).toBe('2000-02-29');
     expect(expectOk('290296-1001').birthDate).toBe('1996-02-29');
     expect(expectOk('290260-5001').birthDate).toBe('1860-02-29');
-    for (const input of ['290200-0001', '290297-1001', '290258-5001', '300204-4001', '310490-1001', '000190-1001', '011390-1001', '010090-1001', '320190-1001']) {
+    for (const input of [
+      '290200-0001',
+      '290297-1001',
+      '290258-5001',
+      '300204-4001',
+      '310490-1001',
+      '000190-1001',
+      '011390-1001',
+      '010090-1001',
+      '320190-1001',
+    ]) {
       const result = parseCpr(input);
       expect(result.ok ? 'ok' : result.error.code, input).toBe('cpr_date');
     }
@@ -84,7 +94,12 @@ describe('parseCpr', () => {
   });
 
   it('accepts and flags replacement numbers (day + 60)', () => {
-    expect(expectOk('610190-1233')).toEqual({ digits: '6101901233', birthDate: '1990-01-01', sex: 'male', replacement: true });
+    expect(expectOk('610190-1233')).toEqual({
+      digits: '6101901233',
+      birthDate: '1990-01-01',
+      sex: 'male',
+      replacement: true,
+    });
     expect(expectOk('910190-1234').birthDate).toBe('1990-01-31');
     expect(expectOk('890296-1234').birthDate).toBe('1996-02-29');
     for (const input of ['600190-1234', '890290-1234', '920190-1234', '910490-1234']) {
@@ -100,59 +115,78 @@ describe('parseCpr', () => {
   });
 
   it('accepts every existing date 1858–2057 with a fitting 7th digit', () => {
-    fc.assert(fc.property(
-      fc.date({ min: new Date(Date.UTC(1858, 0, 1)), max: new Date(Date.UTC(2057, 11, 31)), noInvalidDate: true }),
-      fc.integer({ min: 0, max: 999 }),
-      fc.boolean(),
-      (date, serialRest, replacement) => {
-        const iso = date.toISOString().slice(0, 10);
-        const [y, m, d] = iso.split('-');
-        const day = Number(d) + (replacement ? 60 : 0);
-        const digits = `${String(day).padStart(2, '0')}${m ?? ''}${(y ?? '').slice(2)}${String(seventhDigitFor(Number(y)))}${String(serialRest).padStart(3, '0')}`;
-        const value = expectOk(digits);
-        expect(value.birthDate).toBe(iso);
-        expect(value.replacement).toBe(replacement);
-      },
-    ), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1858, 0, 1)), max: new Date(Date.UTC(2057, 11, 31)), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.boolean(),
+        (date, serialRest, replacement) => {
+          const iso = date.toISOString().slice(0, 10);
+          const [y, m, d] = iso.split('-');
+          const day = Number(d) + (replacement ? 60 : 0);
+          const digits = `${String(day).padStart(2, '0')}${m ?? ''}${(y ?? '').slice(2)}${String(seventhDigitFor(Number(y)))}${String(serialRest).padStart(3, '0')}`;
+          const value = expectOk(digits);
+          expect(value.birthDate).toBe(iso);
+          expect(value.replacement).toBe(replacement);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('rejects exactly the dates that do not exist (checked against the JS calendar)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }),
-      fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 999 }),
-      (dd, mm, yy, seventh, rest) => {
-        const year = seventh <= 3 ? 1900 + yy
-          : seventh === 4 || seventh === 9 ? (yy <= 36 ? 2000 : 1900) + yy
-            : (yy <= 57 ? 2000 : 1800) + yy;
-        const day = dd > 60 ? dd - 60 : dd;
-        const probe = new Date(Date.UTC(2000, 0, 1));
-        probe.setUTCFullYear(year, mm - 1, day);
-        const exists = mm >= 1 && mm <= 12 && day >= 1 && probe.getUTCDate() === day && probe.getUTCMonth() === mm - 1;
-        const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-        const result = parseCpr(`${pad(dd)}${pad(mm)}${pad(yy)}${String(seventh)}${pad(rest, 3)}`);
-        expect(result.ok).toBe(exists);
-      },
-    ), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 0, max: 999 }),
+        (dd, mm, yy, seventh, rest) => {
+          const year =
+            seventh <= 3
+              ? 1900 + yy
+              : seventh === 4 || seventh === 9
+                ? (yy <= 36 ? 2000 : 1900) + yy
+                : (yy <= 57 ? 2000 : 1800) + yy;
+          const day = dd > 60 ? dd - 60 : dd;
+          const probe = new Date(Date.UTC(2000, 0, 1));
+          probe.setUTCFullYear(year, mm - 1, day);
+          const exists =
+            mm >= 1 && mm <= 12 && day >= 1 && probe.getUTCDate() === day && probe.getUTCMonth() === mm - 1;
+          const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+          const result = parseCpr(`${pad(dd)}${pad(mm)}${pad(yy)}${String(seventh)}${pad(rest, 3)}`);
+          expect(result.ok).toBe(exists);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('round-trips: parse(format(digits)) gives the digits back', () => {
-    fc.assert(fc.property(fc.stringMatching(/^\d{10}$/), (digits) => {
-      const direct = parseCpr(digits);
-      if (!direct.ok) return;
-      const again = expectOk(formatCpr(direct.value.digits));
-      expect(again).toEqual(direct.value);
-      expect(formatCpr(digits)).toMatch(/^\d{6}-\d{4}$/);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{10}$/), (digits) => {
+        const direct = parseCpr(digits);
+        if (!direct.ok) return;
+        const again = expectOk(formatCpr(direct.value.digits));
+        expect(again).toEqual(direct.value);
+        expect(formatCpr(digits)).toMatch(/^\d{6}-\d{4}$/);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('never echoes the number in an error', () => {
-    fc.assert(fc.property(fc.stringMatching(/^\d{6}-?\d{4}$|^\d{5,12}$/), (input) => {
-      const result = parseCpr(input);
-      if (result.ok) return;
-      const text = JSON.stringify(result.error);
-      expect(text).not.toContain(input);
-      expect(text).not.toMatch(/\d{4}/);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{6}-?\d{4}$|^\d{5,12}$/), (input) => {
+        const result = parseCpr(input);
+        if (result.ok) return;
+        const text = JSON.stringify(result.error);
+        expect(text).not.toContain(input);
+        expect(text).not.toMatch(/\d{4}/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('formatCpr refuses non-canonical input without echoing it', () => {

@@ -20,7 +20,8 @@ export interface CprError {
   readonly message_en: string;
 }
 
-export type CprParseResult = { readonly ok: true; readonly value: Cpr } | { readonly ok: false; readonly error: CprError };
+export type CprParseResult =
+  { readonly ok: true; readonly value: Cpr } | { readonly ok: false; readonly error: CprError };
 
 // Messages are fixed texts on purpose: an error must never echo the number it rejects,
 // since errors end up in logs and responses.

@@ -10,7 +10,10 @@ export type ResolvedColumns<K extends string> =
   | { readonly ok: true; readonly index: ColumnIndex<K> }
   | { readonly ok: false; readonly missing: readonly K[]; readonly duplicated: readonly K[] };
 
-export function resolveColumns<K extends string>(header: readonly string[], required: readonly K[]): ResolvedColumns<K> {
+export function resolveColumns<K extends string>(
+  header: readonly string[],
+  required: readonly K[],
+): ResolvedColumns<K> {
   const missing: K[] = [];
   const duplicated: K[] = [];
   const index = {} as Record<K, number>;
@@ -25,13 +28,19 @@ export function resolveColumns<K extends string>(header: readonly string[], requ
 }
 
 /** One sentence for a failed `resolveColumns`, e.g. `missing column "stratum" (header: id, arm)`. */
-export function describeColumnProblem(header: readonly string[], missing: readonly string[], duplicated: readonly string[]): string {
+export function describeColumnProblem(
+  header: readonly string[],
+  missing: readonly string[],
+  duplicated: readonly string[],
+): string {
   const parts: string[] = [];
   if (missing.length > 0) {
     parts.push(`missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`);
   }
   if (duplicated.length > 0) {
-    parts.push(`column${duplicated.length > 1 ? 's' : ''} ${duplicated.map((m) => `"${m}"`).join(', ')} appear${duplicated.length > 1 ? '' : 's'} more than once`);
+    parts.push(
+      `column${duplicated.length > 1 ? 's' : ''} ${duplicated.map((m) => `"${m}"`).join(', ')} appear${duplicated.length > 1 ? '' : 's'} more than once`,
+    );
   }
   return `${parts.join('; ')} (header: ${header.join(', ')})`;
 }

@@ -34,12 +34,24 @@ function syntaxError(text: string): CsvSyntaxError {
 
 describe('CsvParser: RFC 4180 cases', () => {
   it('parses simple records with LF and gives start lines', () => {
-    expect(parse('a,b,c\n1,2,3\n')).toEqual({ records: [['a', 'b', 'c'], ['1', '2', '3']], lines: [1, 2] });
+    expect(parse('a,b,c\n1,2,3\n')).toEqual({
+      records: [
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ],
+      lines: [1, 2],
+    });
   });
 
   it('accepts CRLF and a last record without a line break', () => {
-    expect(parse('a,b\r\n1,2').records).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parse('a,b\r\n1,2\r\n').records).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parse('a,b\r\n1,2').records).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parse('a,b\r\n1,2\r\n').records).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps empty fields, including leading and trailing ones', () => {
@@ -48,7 +60,10 @@ describe('CsvParser: RFC 4180 cases', () => {
   });
 
   it('strips a UTF-8 byte order mark only at the start', () => {
-    expect(parse('\uFEFFid,x\n1,\uFEFF\n').records).toEqual([['id', 'x'], ['1', '\uFEFF']]);
+    expect(parse('\uFEFFid,x\n1,\uFEFF\n').records).toEqual([
+      ['id', 'x'],
+      ['1', '\uFEFF'],
+    ]);
   });
 
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
@@ -108,10 +123,12 @@ const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r', 
 const row = fc.array(field, { minLength: 2, maxLength: 4 });
 
 /** Rows as RFC 4180 text; a lone empty field would be an empty line, so rows have ≥ 2 fields. */
-const document = fc.tuple(fc.array(row, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([rows, eol, finalEol]) => ({
-  rows,
-  text: rows.map(formatCsvRow).join(eol) + (finalEol && rows.length > 0 ? eol : ''),
-}));
+const document = fc
+  .tuple(fc.array(row, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+  .map(([rows, eol, finalEol]) => ({
+    rows,
+    text: rows.map(formatCsvRow).join(eol) + (finalEol && rows.length > 0 ? eol : ''),
+  }));
 
 function splitAt(text: string, cuts: readonly number[]): string[] {
   const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);

@@ -202,7 +202,10 @@ export class CsvParser {
             this.endRecord();
             return i + 1;
           } else if (c === QUOTE) {
-            throw new CsvSyntaxError(this.line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+            throw new CsvSyntaxError(
+              this.line,
+              'a quote inside an unquoted field (quote the whole field and double the quote)',
+            );
           } else {
             i++;
           }

@@ -82,7 +82,11 @@ export class CitizenTableBuilder {
     const layout = this.layout;
     if (layout === undefined) throw new Error('CitizenTableBuilder.row before header');
     if (fields.length !== layout.width) {
-      this.problems.add(this.file, line, `${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${layout.width}`);
+      this.problems.add(
+        this.file,
+        line,
+        `${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${layout.width}`,
+      );
       return;
     }
     const id = fields[layout.id]!;
@@ -92,7 +96,11 @@ export class CitizenTableBuilder {
     }
     const added = this.index.add(id);
     if (added < 0) {
-      this.problems.add(this.file, line, `citizen_id ${quoteValue(id)} appears again (first on line ${this.lines[-added - 1]!})`);
+      this.problems.add(
+        this.file,
+        line,
+        `citizen_id ${quoteValue(id)} appears again (first on line ${this.lines[-added - 1]!})`,
+      );
       return;
     }
     this.lines.push(line);

@@ -70,7 +70,13 @@ export function proportionEffect(flag: Uint8Array, group: Uint8Array): Proportio
     }
   }
   if (n1 === 0 || n0 === 0) {
-    return { treatment: figure(x1 / n1), control: figure(x0 / n0), difference: null, ci95_newcombe: null, ci95_wald: null };
+    return {
+      treatment: figure(x1 / n1),
+      control: figure(x0 / n0),
+      difference: null,
+      ci95_newcombe: null,
+      ci95_wald: null,
+    };
   }
   return {
     treatment: x1 / n1,
@@ -81,7 +87,12 @@ export function proportionEffect(flag: Uint8Array, group: Uint8Array): Proportio
   };
 }
 
-export function meanEffect(values: Float64Array, group: Uint8Array, stratum: Int32Array, strataCount: number): MeanEffect {
+export function meanEffect(
+  values: Float64Array,
+  group: Uint8Array,
+  stratum: Int32Array,
+  strataCount: number,
+): MeanEffect {
   const t = moments(values, (i) => group[i] === 1);
   const c = moments(values, (i) => group[i] === 0);
   const w = welch(t, c);
@@ -98,7 +109,12 @@ export function meanEffect(values: Float64Array, group: Uint8Array, stratum: Int
   };
 }
 
-export function timeToFirstJob(time: Int32Array, observed: Uint8Array, group: Uint8Array, weeks: number): TimeToFirstJob {
+export function timeToFirstJob(
+  time: Int32Array,
+  observed: Uint8Array,
+  group: Uint8Array,
+  weeks: number,
+): TimeToFirstJob {
   const treated = emptySurvivalCounts(weeks);
   const control = emptySurvivalCounts(weeks);
   for (let i = 0; i < time.length; i++) {
@@ -112,7 +128,8 @@ export function timeToFirstJob(time: Int32Array, observed: Uint8Array, group: Ui
   const sc = kaplanMeier(control);
   const incidence: Record<string, ArmPair<Figure>> = {};
   for (const week of [26, 52, weeks]) {
-    if (week >= 1 && week <= weeks) incidence[String(week)] = { treatment: figure(1 - st[week]!), control: figure(1 - sc[week]!) };
+    if (week >= 1 && week <= weeks)
+      incidence[String(week)] = { treatment: figure(1 - st[week]!), control: figure(1 - sc[week]!) };
   }
   const eventsInBoth = treated.events.some((d) => d > 0) && control.events.some((d) => d > 0);
   const cox = eventsInBoth ? coxEfron(treated, control) : null;
@@ -120,9 +137,16 @@ export function timeToFirstJob(time: Int32Array, observed: Uint8Array, group: Ui
   return {
     median_weeks: { treatment: kmMedian(st), control: kmMedian(sc) },
     cumulative_incidence: incidence,
-    rmst_weeks: { horizon: weeks, treatment: figure(restrictedMean(st, weeks)), control: figure(restrictedMean(sc, weeks)) },
+    rmst_weeks: {
+      horizon: weeks,
+      treatment: figure(restrictedMean(st, weeks)),
+      control: figure(restrictedMean(sc, weeks)),
+    },
     hazard_ratio: cox === null ? null : figure(Math.exp(cox.coefficient)),
-    ci95: cox === null ? null : pair([Math.exp(cox.coefficient - Z975 * cox.se), Math.exp(cox.coefficient + Z975 * cox.se)]),
+    ci95:
+      cox === null
+        ? null
+        : pair([Math.exp(cox.coefficient - Z975 * cox.se), Math.exp(cox.coefficient + Z975 * cox.se)]),
     p_logrank: test === null ? null : figure(test.p),
   };
 }

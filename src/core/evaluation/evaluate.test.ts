@@ -6,7 +6,12 @@ import { evaluateExperiment, type EvaluationResult } from './evaluate.js';
 import { ExperimentInput } from './experiment-input.js';
 
 /** Runs the pure reading pipeline on CSV text; returns the problems or the result. */
-function evaluateText(citizens: string, weekly: string, treatment: string, control: string): EvaluationResult | readonly string[] {
+function evaluateText(
+  citizens: string,
+  weekly: string,
+  treatment: string,
+  control: string,
+): EvaluationResult | readonly string[] {
   const input = new ExperimentInput('citizens.csv', 'weekly.csv');
   const parser = new CsvParser((fields, line) => {
     input.citizenRecord(fields, line);
@@ -47,7 +52,8 @@ const TRAJECTORIES: Record<string, string[]> = {
 // Week-major order, to show the order does not matter.
 const WEEKLY = ['citizen_id,week,status'];
 for (let w = 1; w <= 4; w++) {
-  for (const [id, statuses] of Object.entries(TRAJECTORIES)) if (w <= statuses.length) WEEKLY.push(`${id},${w},${statuses[w - 1]!}`);
+  for (const [id, statuses] of Object.entries(TRAJECTORIES))
+    if (w <= statuses.length) WEEKLY.push(`${id},${w},${statuses[w - 1]!}`);
 }
 
 function result(): EvaluationResult {
@@ -119,7 +125,15 @@ describe('evaluateExperiment on a hand-computed panel', () => {
   });
 
   it('gives null hazard ratio and log-rank p when an arm has no jobs, and keeps keys ≤ follow-up', () => {
-    const weekly = ['citizen_id,week,status', 'a,1,none', 'a,2,ordinary_job', 'b,1,none', 'b,2,none', 'c,1,none', 'd,1,none'];
+    const weekly = [
+      'citizen_id,week,status',
+      'a,1,none',
+      'a,2,ordinary_job',
+      'b,1,none',
+      'b,2,none',
+      'c,1,none',
+      'd,1,none',
+    ];
     const citizens = 'citizen_id,arm,stratum,age,years_unemployed\na,T,s,1,1\nb,T,s,2,1\nc,C,s,3,1\nd,C,s,4,2\n';
     const r = evaluateText(citizens, weekly.join('\n'), 'T', 'C') as EvaluationResult;
     const t = r.outcomes.time_to_first_job;
@@ -138,7 +152,12 @@ describe('evaluateExperiment on a hand-computed panel', () => {
 
 describe('reading problems', () => {
   it('reports citizens without weeks and gaps against their citizens.csv line', () => {
-    const problems = evaluateText(CITIZENS, WEEKLY.filter((l) => !l.startsWith('c2,') && l !== 't1,2,ordinary_job').join('\n'), 'T', 'C');
+    const problems = evaluateText(
+      CITIZENS,
+      WEEKLY.filter((l) => !l.startsWith('c2,') && l !== 't1,2,ordinary_job').join('\n'),
+      'T',
+      'C',
+    );
     expect(problems).toEqual([
       'citizens.csv:2: citizen_id "t1" has weeks up to 4 in weekly.csv but no week 2 (weeks must run 1..L without gaps)',
       'citizens.csv:7: citizen_id "c2" has no rows in weekly.csv',

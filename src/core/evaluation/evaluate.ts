@@ -4,7 +4,16 @@ import { moments } from '../stats/moments.js';
 import { standardisedMeanDifference } from '../stats/smd.js';
 import type { BaselineColumn } from './citizen-table.js';
 import { citizenOutcomes } from './citizen-outcomes.js';
-import { figure, meanEffect, proportionEffect, timeToFirstJob, type Figure, type MeanEffect, type ProportionEffect, type TimeToFirstJob } from './effects.js';
+import {
+  figure,
+  meanEffect,
+  proportionEffect,
+  timeToFirstJob,
+  type Figure,
+  type MeanEffect,
+  type ProportionEffect,
+  type TimeToFirstJob,
+} from './effects.js';
 import type { CitizenWeeks } from './panel.js';
 
 export interface ExperimentData {
@@ -54,7 +63,8 @@ export interface EvaluationResult {
 export function armProblems(armNames: readonly string[], treatment: string, control: string): string[] {
   const problems: string[] = [];
   const known = `arms in citizens.csv: ${[...armNames].sort().join(', ') || 'none'}`;
-  if (treatment === control) problems.push(`--treatment and --control are both "${treatment}"; compare two different arms`);
+  if (treatment === control)
+    problems.push(`--treatment and --control are both "${treatment}"; compare two different arms`);
   if (!armNames.includes(treatment)) problems.push(`--treatment "${treatment}" is not an arm (${known})`);
   if (!armNames.includes(control)) problems.push(`--control "${control}" is not an arm (${known})`);
   return problems;
@@ -87,7 +97,12 @@ export function evaluateExperiment(data: ExperimentData, treatment: string, cont
   const balance = data.baseline.map(({ name, values }) => {
     const t = moments(values, (i) => group[i] === 1);
     const c = moments(values, (i) => group[i] === 0);
-    return { variable: name, treatment_mean: figure(t.mean), control_mean: figure(c.mean), smd: figure(standardisedMeanDifference(t, c)) };
+    return {
+      variable: name,
+      treatment_mean: figure(t.mean),
+      control_mean: figure(c.mean),
+      smd: figure(standardisedMeanDifference(t, c)),
+    };
   });
 
   return {

@@ -60,7 +60,11 @@ export class ExperimentInput {
       },
       unknownCitizen(id, line) {
         const text = decoder.decode(id);
-        problems.add(weeklyFile, line, text === '' ? 'citizen_id is empty' : `citizen_id ${quoteValue(text)} is not in citizens.csv`);
+        problems.add(
+          weeklyFile,
+          line,
+          text === '' ? 'citizen_id is empty' : `citizen_id ${quoteValue(text)} is not in citizens.csv`,
+        );
       },
     };
     this.panel = panel;

@@ -29,13 +29,20 @@ function pValue(p: Figure): string {
 /** Left-aligns the first column and right-aligns the rest. */
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 export function formatEvaluationText(r: EvaluationResult): string {
   const o = r.outcomes;
   const out: string[] = [];
-  out.push(`Evaluation: ${r.treatment} (n = ${r.n.treatment}) against ${r.control} (n = ${r.n.control}), follow-up ${r.weeks} weeks`);
+  out.push(
+    `Evaluation: ${r.treatment} (n = ${r.n.treatment}) against ${r.control} (n = ${r.n.control}), follow-up ${r.weeks} weeks`,
+  );
   out.push('Differences are treatment − control.', '');
 
   const proportions: [string, ProportionEffect][] = [
@@ -50,7 +57,14 @@ export function formatEvaluationText(r: EvaluationResult): string {
   out.push(
     ...table([
       ['outcome', 'treatment', 'control', 'difference', '95 % CI Newcombe', '95 % CI Wald'],
-      ...proportions.map(([name, e]) => [name, percent(e.treatment), percent(e.control), signedPoints(e.difference), range(e.ci95_newcombe, points), range(e.ci95_wald, points)]),
+      ...proportions.map(([name, e]) => [
+        name,
+        percent(e.treatment),
+        percent(e.control),
+        signedPoints(e.difference),
+        range(e.ci95_newcombe, points),
+        range(e.ci95_wald, points),
+      ]),
     ]),
     '',
   );
@@ -66,7 +80,17 @@ export function formatEvaluationText(r: EvaluationResult): string {
       ['outcome', 'treatment', 'control', 'difference', '95 % CI Welch', 'p', 'adjusted', '95 % CI adjusted', 'p adj.'],
       ...means.map(([name, e, d]) => {
         const show = (x: number): string => x.toFixed(d);
-        return [name, fixed(e.treatment, d), fixed(e.control, d), fixed(e.difference, d), range(e.ci95_welch, show), pValue(e.p_welch), fixed(e.adjusted_difference, d), range(e.ci95_adjusted, show), pValue(e.p_adjusted)];
+        return [
+          name,
+          fixed(e.treatment, d),
+          fixed(e.control, d),
+          fixed(e.difference, d),
+          range(e.ci95_welch, show),
+          pValue(e.p_welch),
+          fixed(e.adjusted_difference, d),
+          range(e.ci95_adjusted, show),
+          pValue(e.p_adjusted),
+        ];
       }),
     ]),
     '',
@@ -78,16 +102,34 @@ export function formatEvaluationText(r: EvaluationResult): string {
     ...table([
       ['', 'treatment', 'control'],
       ['median weeks (Kaplan–Meier)', fixed(t.median_weeks.treatment, 0), fixed(t.median_weeks.control, 0)],
-      ...Object.entries(t.cumulative_incidence).map(([week, v]) => [`employed by week ${week}`, percent(v.treatment), percent(v.control)]),
+      ...Object.entries(t.cumulative_incidence).map(([week, v]) => [
+        `employed by week ${week}`,
+        percent(v.treatment),
+        percent(v.control),
+      ]),
       [`RMST to week ${t.rmst_weeks.horizon}`, fixed(t.rmst_weeks.treatment, 1), fixed(t.rmst_weeks.control, 1)],
     ]),
   );
-  out.push(`hazard ratio (Cox, Efron ties) ${fixed(t.hazard_ratio, 3)}, 95 % CI ${range(t.ci95, (x) => x.toFixed(3))}, log-rank p ${pValue(t.p_logrank)}`, '');
+  out.push(
+    `hazard ratio (Cox, Efron ties) ${fixed(t.hazard_ratio, 3)}, 95 % CI ${range(t.ci95, (x) => x.toFixed(3))}, log-rank p ${pValue(t.p_logrank)}`,
+    '',
+  );
 
   out.push('Baseline balance (standardised mean difference)');
-  out.push(...table([['variable', 'treatment', 'control', 'SMD'], ...r.balance.map((b) => [b.variable, fixed(b.treatment_mean, 3), fixed(b.control_mean, 3), fixed(b.smd, 3)])]), '');
+  out.push(
+    ...table([
+      ['variable', 'treatment', 'control', 'SMD'],
+      ...r.balance.map((b) => [b.variable, fixed(b.treatment_mean, 3), fixed(b.control_mean, 3), fixed(b.smd, 3)]),
+    ]),
+    '',
+  );
 
   out.push('Strata');
-  out.push(...table([['stratum', 'treatment', 'control'], ...r.strata.map((s) => [s.stratum, String(s.treatment), String(s.control)])]));
+  out.push(
+    ...table([
+      ['stratum', 'treatment', 'control'],
+      ...r.strata.map((s) => [s.stratum, String(s.treatment), String(s.control)]),
+    ]),
+  );
   return `${out.join('\n')}\n`;
 }

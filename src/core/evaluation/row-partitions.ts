@@ -57,7 +57,15 @@ export class RowPartitions {
   }
 
   /** As push, with hashBytes(bytes, start, end) already computed. */
-  pushHashed(hash: number, bytes: Uint8Array, start: number, end: number, week: number, status: number, line: number): void {
+  pushHashed(
+    hash: number,
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    week: number,
+    status: number,
+    line: number,
+  ): void {
     const length = end - start;
     if (length > MAX_BUFFERED_ID) {
       this.resolve(hash, bytes, start, end, week * 8 + status, line);

@@ -72,13 +72,35 @@ export function* syntheticCitizensCsv(options: SyntheticPanelOptions): Generator
   yield text;
 }
 
-const STATUSES: readonly WeekStatus[] = ['none', 'active_measure', 'internship', 'subsidised_hours', 'flexjob', 'education', 'ordinary_job'];
+const STATUSES: readonly WeekStatus[] = [
+  'none',
+  'active_measure',
+  'internship',
+  'subsidised_hours',
+  'flexjob',
+  'education',
+  'ordinary_job',
+];
 
 // Cumulative probabilities of the status drawn when a citizen leaves the current one, for
 // group 1 (more internships, flexjobs and jobs) and for the other arms.
 const MOVES: readonly (readonly [number, number][])[] = [
-  [[6, 0.012], [4, 0.022], [3, 0.04], [2, 0.1], [5, 0.14], [1, 0.45]],
-  [[6, 0.008], [4, 0.012], [3, 0.028], [2, 0.07], [5, 0.11], [1, 0.35]],
+  [
+    [6, 0.012],
+    [4, 0.022],
+    [3, 0.04],
+    [2, 0.1],
+    [5, 0.14],
+    [1, 0.45],
+  ],
+  [
+    [6, 0.008],
+    [4, 0.012],
+    [3, 0.028],
+    [2, 0.07],
+    [5, 0.11],
+    [1, 0.35],
+  ],
 ];
 const STAY = [0.9, 0.8, 0.85, 0.9, 0.97, 0.9, 0.95];
 
@@ -107,7 +129,8 @@ export function* syntheticWeeklyCsv(options: SyntheticPanelOptions): Generator<s
   if (options.order === 'citizen') {
     for (let i = 0; i < n; i++) {
       const statuses = trajectory(i);
-      for (let week = 1; week <= last[i]!; week++) text += `${citizenId(i)},${week},${STATUSES[statuses[week - 1]!]!}\n`;
+      for (let week = 1; week <= last[i]!; week++)
+        text += `${citizenId(i)},${week},${STATUSES[statuses[week - 1]!]!}\n`;
       if (text.length > 1 << 20) {
         yield text;
         text = '';

@@ -28,7 +28,10 @@ function scan(text: string | Uint8Array, ids: readonly string[], cuts: readonly 
 
 describe('WeeklyScanner', () => {
   it('reads rows in any order and counts statuses per citizen', () => {
-    const { weeks, problems } = scan('citizen_id,week,status\nB,2,ordinary_job\nA,1,none\nB,1,internship\nA,2,flexjob\nA,3,none\n', ['A', 'B']);
+    const { weeks, problems } = scan(
+      'citizen_id,week,status\nB,2,ordinary_job\nA,1,none\nB,1,internship\nA,2,flexjob\nA,3,none\n',
+      ['A', 'B'],
+    );
     expect(problems).toEqual([]);
     expect(Array.from(weeks!.lastWeek)).toEqual([3, 2]);
     expect(Array.from(weeks!.firstEmployed)).toEqual([2, 2]);
@@ -37,7 +40,8 @@ describe('WeeklyScanner', () => {
   });
 
   it('accepts BOM, CRLF, quoted fields, other column orders and a last line without a break', () => {
-    const text = '\uFEFFstatus,"week",citizen_id\r\n"ordinary_job",1,"A, the first"\r\nnone,"2","A, the first"\r\n"education",1,"B ""quoted""\nacross lines"\r\nnone,2,B\r\nnone,1,B';
+    const text =
+      '\uFEFFstatus,"week",citizen_id\r\n"ordinary_job",1,"A, the first"\r\nnone,"2","A, the first"\r\n"education",1,"B ""quoted""\nacross lines"\r\nnone,2,B\r\nnone,1,B';
     const { weeks, problems } = scan(text, ['A, the first', 'B "quoted"\nacross lines', 'B']);
     expect(problems).toEqual([]);
     expect(Array.from(weeks!.lastWeek)).toEqual([2, 1, 2]);
@@ -45,7 +49,8 @@ describe('WeeklyScanner', () => {
   });
 
   it('gives the same result wherever the chunks are cut', () => {
-    const text = 'citizen_id,week,status\r\n"A",1,none\r\nA,2,"flexjob"\r\nBé,1,internship\r\n"B""x",1,education\r\nBé,2,none';
+    const text =
+      'citizen_id,week,status\r\n"A",1,none\r\nA,2,"flexjob"\r\nBé,1,internship\r\n"B""x",1,education\r\nBé,2,none';
     const ids = ['A', 'Bé', 'B"x'];
     const whole = scan(text, ids);
     const bytes = encoder.encode(text);
@@ -100,7 +105,10 @@ describe('WeeklyScanner', () => {
   it('keeps weeks beyond the bitmask exact (long follow-up)', () => {
     const rows = Array.from({ length: 2000 }, (_, w) => `A,${w + 1},${w === 1500 ? 'ordinary_job' : 'none'}`);
     rows.splice(700, 1); // drop week 701
-    const { problems } = scan(['citizen_id,week,status', ...rows, 'A,1999,none', 'B,1800,none', 'B,1,none'].join('\n'), ['A', 'B']);
+    const { problems } = scan(
+      ['citizen_id,week,status', ...rows, 'A,1999,none', 'B,1800,none', 'B,1,none'].join('\n'),
+      ['A', 'B'],
+    );
     expect(problems).toEqual([
       'weekly.csv:2001: week 1999 of citizen_id "A" appears more than once',
       'citizens.csv:2: citizen_id "A" has weeks up to 2000 in weekly.csv but no week 701 (weeks must run 1..L without gaps)',
@@ -113,7 +121,8 @@ describe('WeeklyScanner', () => {
     const ids = Array.from({ length: n }, (_, i) => `id-${(i * 7919) % n}-${'x'.repeat(i % 20)}`);
     const lines: string[] = [];
     ids.forEach((id, i) => {
-      for (let w = 1; w <= 3; w++) lines.push(formatCsvRow([id, String(w), w === 2 && i % 3 === 0 ? 'flexjob' : 'none']));
+      for (let w = 1; w <= 3; w++)
+        lines.push(formatCsvRow([id, String(w), w === 2 && i % 3 === 0 ? 'flexjob' : 'none']));
     });
     // Deterministic shuffle.
     for (let i = lines.length - 1, x = 1; i > 0; i--) {
@@ -135,7 +144,8 @@ describe('WeeklyScanner', () => {
 
 describe('WeeklyScanner on quoted rows', () => {
   it('reads fields wrapped in quotes the way R write.csv writes them, cut anywhere', () => {
-    const text = '"citizen_id","week","status"\n"A",1,"none"\n"A","2","ordinary_job"\r\n"B, x",1,"internship"\n"B, x",2,none\n';
+    const text =
+      '"citizen_id","week","status"\n"A",1,"none"\n"A","2","ordinary_job"\r\n"B, x",1,"internship"\n"B, x",2,none\n';
     const bytes = new TextEncoder().encode(text);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 6 }), (cuts) => {
@@ -152,6 +162,8 @@ describe('WeeklyScanner on quoted rows', () => {
     // The quote opened on line 2 closes on line 3 and is followed by more text.
     const { problems } = scan('citizen_id,week,status\nA,"1,none\nA,1,"none\n', ['A']);
     expect(problems[0]).toBe('weekly.csv:3: text after the closing quote of a quoted field');
-    expect(scan('citizen_id,week,status\n"A"x,1,none\n', ['A']).problems[0]).toBe('weekly.csv:2: text after the closing quote of a quoted field');
+    expect(scan('citizen_id,week,status\n"A"x,1,none\n', ['A']).problems[0]).toBe(
+      'weekly.csv:2: text after the closing quote of a quoted field',
+    );
   });
 });

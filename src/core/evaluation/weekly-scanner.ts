@@ -212,7 +212,11 @@ export class WeeklyScanner {
     const layout = this.layout!;
     this.rowCount++;
     if (fieldCount !== layout.width) {
-      this.problems.add(this.file, line, `${fieldCount} field${fieldCount === 1 ? '' : 's'}, but the header has ${layout.width}`);
+      this.problems.add(
+        this.file,
+        line,
+        `${fieldCount} field${fieldCount === 1 ? '' : 's'}, but the header has ${layout.width}`,
+      );
       return;
     }
     const starts = this.starts;
@@ -253,7 +257,11 @@ export class WeeklyScanner {
     const layout = this.layout!;
     this.rowCount++;
     if (fields.length !== layout.width) {
-      this.problems.add(this.file, line, `${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${layout.width}`);
+      this.problems.add(
+        this.file,
+        line,
+        `${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${layout.width}`,
+      );
       return;
     }
     const id = fields[layout.id]!;
@@ -270,9 +278,20 @@ export class WeeklyScanner {
   }
 
   /** A row with a bad week or status; its citizen_id is checked too (rare, so at once). */
-  private reportRow(line: number, id: string, week: number, weekText: string, status: number, statusText: string): void {
+  private reportRow(
+    line: number,
+    id: string,
+    week: number,
+    weekText: string,
+    status: number,
+    statusText: string,
+  ): void {
     if (!this.rows.known(id)) {
-      this.problems.add(this.file, line, id === '' ? 'citizen_id is empty' : `citizen_id ${quoteValue(id)} is not in citizens.csv`);
+      this.problems.add(
+        this.file,
+        line,
+        id === '' ? 'citizen_id is empty' : `citizen_id ${quoteValue(id)} is not in citizens.csv`,
+      );
     }
     if (week < 0) {
       let reason: string;

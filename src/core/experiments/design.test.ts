@@ -19,7 +19,9 @@ describe('experiment design rules', () => {
     expect(stratumOf({ age: 39, benefitYears: 2.99 }, rule)).toBe('age:<40|benefit:<3');
     expect(stratumOf({ age: 40, benefitYears: 3 }, rule)).toBe('age:40-50|benefit:3+');
     expect(stratumOf({ age: 64, benefitYears: 10 }, rule)).toBe('age:50+|benefit:3+');
-    expect(stratumOf({ age: 30, benefitYears: 1 }, { age_cuts: [], benefit_year_cuts: [] })).toBe('age:all|benefit:all');
+    expect(stratumOf({ age: 30, benefitYears: 1 }, { age_cuts: [], benefit_year_cuts: [] })).toBe(
+      'age:all|benefit:all',
+    );
   });
 
   it('applies eligibility limits inclusively', () => {
@@ -35,7 +37,10 @@ describe('experiment design rules', () => {
   it('names each design problem by field', () => {
     expect(
       designProblems({
-        arms: [{ name: 'a', weight: 1 }, { name: 'a', weight: 2 }],
+        arms: [
+          { name: 'a', weight: 1 },
+          { name: 'a', weight: 2 },
+        ],
         control_arm: 'control',
         eligibility: { categories: [], min_age: 60, max_age: 30 },
         strata: { age_cuts: [40, 40], benefit_year_cuts: [] },

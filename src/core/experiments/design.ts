@@ -81,13 +81,16 @@ export function designProblems(d: DesignFacts): string[] {
   if (new Set(names).size !== names.length) problems.push('arms: two arms share a name');
   if (!names.includes(d.control_arm)) problems.push(`control_arm: "${d.control_arm}" is not one of the arms`);
   const e = d.eligibility;
-  if (isSet(e.min_age) && isSet(e.max_age) && e.min_age > e.max_age) problems.push('eligibility.min_age: above max_age');
-  if (isSet(e.min_benefit_years) && isSet(e.max_benefit_years) && e.min_benefit_years > e.max_benefit_years) problems.push('eligibility.min_benefit_years: above max_benefit_years');
+  if (isSet(e.min_age) && isSet(e.max_age) && e.min_age > e.max_age)
+    problems.push('eligibility.min_age: above max_age');
+  if (isSet(e.min_benefit_years) && isSet(e.max_benefit_years) && e.min_benefit_years > e.max_benefit_years)
+    problems.push('eligibility.min_benefit_years: above max_benefit_years');
   for (const key of ['age_cuts', 'benefit_year_cuts'] as const) {
     const cuts = d.strata[key];
     if (new Set(cuts).size !== cuts.length) problems.push(`strata.${key}: a limit appears twice`);
   }
-  if (d.secondary_outcomes.includes(d.primary_outcome)) problems.push('secondary_outcomes: the primary outcome is listed again');
+  if (d.secondary_outcomes.includes(d.primary_outcome))
+    problems.push('secondary_outcomes: the primary outcome is listed again');
   return problems;
 }
 
@@ -95,7 +98,9 @@ export function designProblems(d: DesignFacts): string[] {
 export function canonicalDesign(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalDesign).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalDesign(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -20,7 +20,10 @@ export const OUTCOME_LABELS: Record<string, { da: string; en: string }> = {
   ever_ordinary_job: { da: 'Ordinært job på et tidspunkt', en: 'Ever in an ordinary job' },
   ever_flexjob: { da: 'Fleksjob på et tidspunkt', en: 'Ever in a flexjob' },
   ever_internship: { da: 'Virksomhedspraktik på et tidspunkt', en: 'Ever in a company internship' },
-  ever_job_or_education: { da: 'Job, fleksjob, løntilskud eller uddannelse', en: 'Job, flexjob, subsidised hours or education' },
+  ever_job_or_education: {
+    da: 'Job, fleksjob, løntilskud eller uddannelse',
+    en: 'Job, flexjob, subsidised hours or education',
+  },
   zero_employment_degree: { da: 'Beskæftigelsesgrad 0', en: 'Employment degree 0' },
   employment_degree: { da: 'Beskæftigelsesgrad', en: 'Employment degree' },
   active_share: { da: 'Andel af tiden i aktivitet', en: 'Share of time active' },
@@ -31,7 +34,13 @@ export const OUTCOME_LABELS: Record<string, { da: string; en: string }> = {
 export function outcomeRows(e: EvaluationResult, primary: string): OutcomeRow[] {
   const o = e.outcomes;
   const label = (k: string) => OUTCOME_LABELS[k] ?? { da: k, en: k };
-  const proportions = ['ever_ordinary_job', 'ever_flexjob', 'ever_internship', 'ever_job_or_education', 'zero_employment_degree'] as const;
+  const proportions = [
+    'ever_ordinary_job',
+    'ever_flexjob',
+    'ever_internship',
+    'ever_job_or_education',
+    'zero_employment_degree',
+  ] as const;
   const means = ['employment_degree', 'active_share', 'internship_weeks'] as const;
   const rows: OutcomeRow[] = [
     ...proportions.map((k) => ({

@@ -64,7 +64,8 @@ function evaluation(input: ReportInput, analysed: readonly Summary[]): Evaluatio
   const firstEmployed = new Int32Array(n);
   const lastWeek = new Int32Array(n);
   analysed.forEach((s, i) => {
-    const employedOrActive = s.active_measure + s.internship + s.subsidised_hours + s.flexjob + s.education + s.ordinary_job;
+    const employedOrActive =
+      s.active_measure + s.internship + s.subsidised_hours + s.flexjob + s.education + s.ordinary_job;
     counts[i * STATUS_COUNT + STATUS_CODE.none] = s.weeks - employedOrActive;
     counts[i * STATUS_COUNT + STATUS_CODE.active_measure] = s.active_measure;
     counts[i * STATUS_COUNT + STATUS_CODE.internship] = s.internship;
@@ -108,7 +109,12 @@ function curves(input: ReportInput, analysed: readonly Summary[]): Report['curve
       const risk = atRisk(counts);
       return {
         arm: name,
-        points: Array.from(survival, (s, week) => ({ week, survival: s, cumulative_employed: 1 - s, at_risk: risk[week] ?? 0 })),
+        points: Array.from(survival, (s, week) => ({
+          week,
+          survival: s,
+          cumulative_employed: 1 - s,
+          at_risk: risk[week] ?? 0,
+        })),
       };
     }),
   };
@@ -119,8 +125,16 @@ export function buildReport(input: ReportInput): Report {
   const arms = input.arms.map(({ name, label }) => {
     const own = input.summaries.filter((s) => s.arm === name);
     const lost = { moved: 0, died: 0, withdrew: 0 };
-    for (const s of own) if (s.end_reason === 'moved' || s.end_reason === 'died' || s.end_reason === 'withdrew') lost[s.end_reason]++;
-    return { arm: name, label, allocated: own.length, lost, analysed: own.filter((s) => s.weeks > 0).length, not_yet_followed: own.filter((s) => s.weeks === 0).length };
+    for (const s of own)
+      if (s.end_reason === 'moved' || s.end_reason === 'died' || s.end_reason === 'withdrew') lost[s.end_reason]++;
+    return {
+      arm: name,
+      label,
+      allocated: own.length,
+      lost,
+      analysed: own.filter((s) => s.weeks > 0).length,
+      not_yet_followed: own.filter((s) => s.weeks === 0).length,
+    };
   });
   return {
     flow: { eligible: input.eligibleNotEnrolled + input.summaries.length, enrolled: input.summaries.length, arms },

@@ -27,6 +27,9 @@ describe('weekly outcomes from status periods', () => {
   });
 
   it('gives none where no period covers a week', () => {
-    expect(weeklyStatuses('2026-01-07', 2, [{ status: 'flexjob', start: '2026-01-13', end: null }])).toEqual(['none', 'flexjob']);
+    expect(weeklyStatuses('2026-01-07', 2, [{ status: 'flexjob', start: '2026-01-13', end: null }])).toEqual([
+      'none',
+      'flexjob',
+    ]);
   });
 });

@@ -2,7 +2,15 @@
 // which the citizen was enrolled; a week counts once it has ended before the follow-up end
 // (today, or the day attrition ended follow-up), up to the design's follow-up length.
 // When periods overlap a week, the status highest in this order wins:
-export const PRECEDENCE = ['none', 'active_measure', 'internship', 'education', 'subsidised_hours', 'flexjob', 'ordinary_job'] as const;
+export const PRECEDENCE = [
+  'none',
+  'active_measure',
+  'internship',
+  'education',
+  'subsidised_hours',
+  'flexjob',
+  'ordinary_job',
+] as const;
 export type WeekStatus = (typeof PRECEDENCE)[number];
 
 const DAY_MS = 86_400_000;

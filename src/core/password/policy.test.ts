@@ -4,8 +4,24 @@ import { createPasswordBlocklist } from './blocklist.js';
 import { checkPassword } from './policy.js';
 
 // A few of the most common passwords from published breach top lists.
-const COMMON = ['123456', '123456789', 'qwerty', 'password', '111111', '12345678', 'abc123', 'password1',
-  '1234567890', 'iloveyou', '1q2w3e4r5t', 'qwertyuiop', 'monkey', 'dragon', 'sommer', 'Superman'];
+const COMMON = [
+  '123456',
+  '123456789',
+  'qwerty',
+  'password',
+  '111111',
+  '12345678',
+  'abc123',
+  'password1',
+  '1234567890',
+  'iloveyou',
+  '1q2w3e4r5t',
+  'qwertyuiop',
+  'monkey',
+  'dragon',
+  'sommer',
+  'Superman',
+];
 const blocklist = createPasswordBlocklist(COMMON);
 
 const codes = (password: string, userInputs: string[] = []) =>
@@ -40,13 +56,15 @@ describe('checkPassword', () => {
   });
 
   it('flags any list entry with digits and symbols appended', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...COMMON.filter((p) => /\p{L}$/u.test(p))),
-      fc.string({ unit: fc.constantFrom('0', '1', '9', '!', '#', '.', ' ', '_'), maxLength: 20 }),
-      (entry, suffix) => {
-        expect(codes(entry.toUpperCase() + suffix)).toContain('password_common');
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...COMMON.filter((p) => /\p{L}$/u.test(p))),
+        fc.string({ unit: fc.constantFrom('0', '1', '9', '!', '#', '.', ' ', '_'), maxLength: 20 }),
+        (entry, suffix) => {
+          expect(codes(entry.toUpperCase() + suffix)).toContain('password_common');
+        },
+      ),
+    );
   });
 
   it('rejects passwords containing the e-mail local part or a name', () => {

@@ -4,10 +4,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 export type PasswordProblemCode =
-  | 'password_too_short'
-  | 'password_too_long'
-  | 'password_common'
-  | 'password_contains_user_input';
+  'password_too_short' | 'password_too_long' | 'password_common' | 'password_contains_user_input';
 
 export interface PasswordProblem {
   readonly code: PasswordProblemCode;

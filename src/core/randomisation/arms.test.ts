@@ -17,11 +17,18 @@ describe('parseArms', () => {
         { name: 'control', weight: 4 },
       ],
     });
-    expect(parseArms(' a : 1 , b:02 ')).toEqual({ ok: true, arms: [{ name: 'a', weight: 1 }, { name: 'b', weight: 2 }] });
+    expect(parseArms(' a : 1 , b:02 ')).toEqual({
+      ok: true,
+      arms: [
+        { name: 'a', weight: 1 },
+        { name: 'b', weight: 2 },
+      ],
+    });
   });
 
   it('rejects weights that are not positive integers', () => {
-    for (const w of ['0', '-1', '1.5', 'x', '', '+2', '1e2']) expect(message(`a:${w},b:1`)).toMatch(/not a positive integer/);
+    for (const w of ['0', '-1', '1.5', 'x', '', '+2', '1e2'])
+      expect(message(`a:${w},b:1`)).toMatch(/not a positive integer/);
   });
 
   it('rejects malformed lists, repeated or empty names, one arm and too large a total', () => {

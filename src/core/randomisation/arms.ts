@@ -12,7 +12,8 @@ export interface ArmWeight {
 /** Keeps a block (at most 3 × this many places) small enough to build for every stratum. */
 export const MAX_TOTAL_WEIGHT = 10_000;
 
-export type ArmsResult = { readonly ok: true; readonly arms: readonly ArmWeight[] } | { readonly ok: false; readonly message: string };
+export type ArmsResult =
+  { readonly ok: true; readonly arms: readonly ArmWeight[] } | { readonly ok: false; readonly message: string };
 
 /** Parses `name:weight,name:weight,…`; spaces around names and weights are ignored. */
 export function parseArms(text: string): ArmsResult {
@@ -42,7 +43,8 @@ export function checkArms(arms: readonly ArmWeight[]): string | undefined {
     if (name === '') return 'an arm name is empty';
     if (seen.has(name)) return `arm "${name}" is listed more than once`;
     seen.add(name);
-    if (!Number.isSafeInteger(weight) || weight < 1) return `weight ${weight} of arm "${name}" is not a positive integer`;
+    if (!Number.isSafeInteger(weight) || weight < 1)
+      return `weight ${weight} of arm "${name}" is not a positive integer`;
     total += weight;
   }
   if (total > MAX_TOTAL_WEIGHT) return `the weights add up to ${total}; at most ${MAX_TOTAL_WEIGHT} is supported`;

@@ -10,7 +10,11 @@ const ARMS: readonly ArmWeight[] = [
 ];
 
 function citizens(n: number): CitizenToAllocate[] {
-  return Array.from({ length: n }, (_, i) => ({ citizenId: `c${i}`, stratum: ['north', 'south', 'east'][i % 3]!, line: i + 2 }));
+  return Array.from({ length: n }, (_, i) => ({
+    citizenId: `c${i}`,
+    stratum: ['north', 'south', 'east'][i % 3]!,
+    line: i + 2,
+  }));
 }
 
 function allocations(list: readonly CitizenToAllocate[], seed = '2017', arms = ARMS): readonly Allocation[] {
@@ -29,7 +33,11 @@ describe('allocateCitizens', () => {
   it('returns one allocation per citizen in citizen_id order (plain < order)', () => {
     const result = allocations(citizens(50));
     const ids = result.map((a) => a.citizenId);
-    expect(ids).toEqual(citizens(50).map((c) => c.citizenId).sort());
+    expect(ids).toEqual(
+      citizens(50)
+        .map((c) => c.citizenId)
+        .sort(),
+    );
     expect(ids.slice(0, 4)).toEqual(['c0', 'c1', 'c10', 'c11']);
   });
 
@@ -56,7 +64,10 @@ describe('allocateCitizens', () => {
   });
 
   it('gives another allocation for another seed', () => {
-    const arms = (seed: string): string => allocations(citizens(100), seed).map((a) => a.arm).join();
+    const arms = (seed: string): string =>
+      allocations(citizens(100), seed)
+        .map((a) => a.arm)
+        .join();
     expect(arms('2017')).not.toBe(arms('2018'));
     expect(arms('2017')).not.toBe(arms('2017 '));
   });
@@ -69,7 +80,11 @@ describe('allocateCitizens', () => {
       { citizenId: 'a', stratum: 'T', line: 5 },
       { citizenId: '  ', stratum: 'S', line: 6 },
     ];
-    expect([...problems(list)].sort()).toEqual(['line 3: citizen_id is empty', 'line 5: citizen_id "a" appears more than once (first on line 2)', 'line 6: citizen_id is empty']);
+    expect([...problems(list)].sort()).toEqual([
+      'line 3: citizen_id is empty',
+      'line 5: citizen_id "a" appears more than once (first on line 2)',
+      'line 6: citizen_id is empty',
+    ]);
   });
 
   it('reports an empty seed and unusable arms, and caps long problem lists', () => {

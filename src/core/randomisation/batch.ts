@@ -109,7 +109,11 @@ export function allocateTable(
 }
 
 /** The same allocation for citizens given as objects; the result is in citizen_id order. */
-export function allocateCitizens(citizens: readonly CitizenToAllocate[], arms: readonly ArmWeight[], seed: string): AllocationResult {
+export function allocateCitizens(
+  citizens: readonly CitizenToAllocate[],
+  arms: readonly ArmWeight[],
+  seed: string,
+): AllocationResult {
   const result = allocateTable(
     citizens.map((c) => c.citizenId),
     citizens.map((c) => c.stratum),

@@ -16,7 +16,20 @@ function expectedOrder(keys: readonly string[]): number[] {
 describe('stringOrder', () => {
   it('sorts by UTF-16 code units, prefixes first, not by locale', () => {
     const keys = ['b', 'a', 'B', 'ab', 'a', '', 'é', 'z', '10', '9', '\u{1F600}', '\uFFFF'];
-    expect(Array.from(stringOrder(keys).order, (i) => keys[i])).toEqual(['', '10', '9', 'B', 'a', 'a', 'ab', 'b', 'z', 'é', '\u{1F600}', '\uFFFF']);
+    expect(Array.from(stringOrder(keys).order, (i) => keys[i])).toEqual([
+      '',
+      '10',
+      '9',
+      'B',
+      'a',
+      'a',
+      'ab',
+      'b',
+      'z',
+      'é',
+      '\u{1F600}',
+      '\uFFFF',
+    ]);
   });
 
   it('equals a stable `<` sort on any keys, large enough to exercise the radix passes', () => {

@@ -45,7 +45,8 @@ export class Pcg32 {
    * 2^32 mod bound are rejected so that every residue is equally likely.
    */
   bounded(bound: number): number {
-    if (!Number.isInteger(bound) || bound < 1 || bound >= TWO_32) throw new RangeError(`bound must be an integer in 1..2^32-1, got ${bound}`);
+    if (!Number.isInteger(bound) || bound < 1 || bound >= TWO_32)
+      throw new RangeError(`bound must be an integer in 1..2^32-1, got ${bound}`);
     const threshold = (TWO_32 - bound) % bound;
     for (;;) {
       const r = this.nextUint32();

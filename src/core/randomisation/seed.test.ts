@@ -10,8 +10,15 @@ describe('seed → generator', () => {
   });
 
   it('seeds PCG32 with the first two big-endian 64-bit words of the SHA-256 digest', () => {
-    const digest = createHash('sha256').update(Buffer.from([0, 0, 0, 4, 0x32, 0x30, 0x31, 0x37, 0x41])).digest();
-    const expected = new Pcg32(digest.readUInt32BE(0), digest.readUInt32BE(4), digest.readUInt32BE(8), digest.readUInt32BE(12));
+    const digest = createHash('sha256')
+      .update(Buffer.from([0, 0, 0, 4, 0x32, 0x30, 0x31, 0x37, 0x41]))
+      .digest();
+    const expected = new Pcg32(
+      digest.readUInt32BE(0),
+      digest.readUInt32BE(4),
+      digest.readUInt32BE(8),
+      digest.readUInt32BE(12),
+    );
     const actual = stratumGenerator('2017', 'A');
     for (let i = 0; i < 10; i++) expect(actual.nextUint32()).toBe(expected.nextUint32());
   });

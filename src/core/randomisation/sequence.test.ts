@@ -31,8 +31,16 @@ describe('allocation sequence: permuted blocks', () => {
   it('fills every complete block with exactly m × weight places per arm, m in 1..3', () => {
     const weightSets: ArmWeight[][] = [
       [...ARMS],
-      [{ name: 'a', weight: 1 }, { name: 'b', weight: 1 }],
-      [{ name: 'x', weight: 3 }, { name: 'y', weight: 5 }, { name: 'z', weight: 1 }, { name: 'w', weight: 2 }],
+      [
+        { name: 'a', weight: 1 },
+        { name: 'b', weight: 1 },
+      ],
+      [
+        { name: 'x', weight: 3 },
+        { name: 'y', weight: 5 },
+        { name: 'z', weight: 1 },
+        { name: 'w', weight: 2 },
+      ],
     ];
     for (const arms of weightSets) {
       const total = arms.reduce((s, a) => s + a.weight, 0);
@@ -59,7 +67,11 @@ describe('allocation sequence: permuted blocks', () => {
     // name order (control ×4m, group1 ×2m, group2 ×m), reference shuffle, dealt last place first.
     const rng = stratumGenerator('2017', 'A');
     const m = rng.bounded(3) + 1;
-    const places = [...Array<string>(4 * m).fill('control'), ...Array<string>(2 * m).fill('group1'), ...Array<string>(m).fill('group2')];
+    const places = [
+      ...Array<string>(4 * m).fill('control'),
+      ...Array<string>(2 * m).fill('group1'),
+      ...Array<string>(m).fill('group2'),
+    ];
     shuffle(places, rng);
     expect(take('2017', 'A', ARMS, 7 * m).map((s) => s.arm)).toEqual(places.reverse());
   });
@@ -68,9 +80,13 @@ describe('allocation sequence: permuted blocks', () => {
     // Expected values from an independent Python transcription (hashlib SHA-256, integer PCG32)
     // of the steps as documented.
     const generator = stratumGenerator('2017', 'A');
-    expect([generator.nextUint32(), generator.nextUint32(), generator.nextUint32()]).toEqual([0x2f1c46d3, 0x7c1a306f, 0xbbe66586]);
+    expect([generator.nextUint32(), generator.nextUint32(), generator.nextUint32()]).toEqual([
+      0x2f1c46d3, 0x7c1a306f, 0xbbe66586,
+    ]);
     const slots = take('2017', 'A', ARMS, 10);
-    expect(slots.map((s) => s.arm).join(' ')).toBe('control control group2 group1 control group1 control control control group2');
+    expect(slots.map((s) => s.arm).join(' ')).toBe(
+      'control control group2 group1 control group1 control control control group2',
+    );
     expect(slots.every((s) => s.block === 1 && s.blockSize === 21)).toBe(true);
   });
 
@@ -90,7 +106,10 @@ describe('allocation sequence: permuted blocks', () => {
   });
 
   it('changes with the seed and with the stratum', () => {
-    const arms = (seed: string, stratum: string): string => take(seed, stratum, ARMS, 30).map((s) => s.arm).join();
+    const arms = (seed: string, stratum: string): string =>
+      take(seed, stratum, ARMS, 30)
+        .map((s) => s.arm)
+        .join();
     expect(arms('2017', 'A')).not.toBe(arms('2018', 'A'));
     expect(arms('2017', 'A')).not.toBe(arms('2017', 'B'));
   });
@@ -130,7 +149,9 @@ describe('allocation sequence: unbiased over seeds', () => {
       const last = slots[PLACES - 1]!;
       if (last.position === last.blockSize) return slots.map((s) => s.arm);
       // Incomplete last block: hand out its places in unshuffled arm-name order instead.
-      const unshuffled = ['control', 'group1', 'group2'].flatMap((arm, i) => Array<string>((last.blockSize / TOTAL) * [4, 2, 1][i]!).fill(arm));
+      const unshuffled = ['control', 'group1', 'group2'].flatMap((arm, i) =>
+        Array<string>((last.blockSize / TOTAL) * [4, 2, 1][i]!).fill(arm),
+      );
       return slots.map((s) => (s.block === last.block ? unshuffled[s.position - 1]! : s.arm));
     };
     expect(Math.max(...statistics(biased))).toBeGreaterThan(critical);

@@ -54,7 +54,12 @@ export class AllocationStream {
 
   next(): Slot {
     const arm = this.deal();
-    return { arm: this.armNames[arm]!, block: this.blockNumber, blockSize: this.blockSize, position: this.blockSize - this.remaining };
+    return {
+      arm: this.armNames[arm]!,
+      block: this.blockNumber,
+      blockSize: this.blockSize,
+      position: this.blockSize - this.remaining,
+    };
   }
 
   /** Deals the next place; returns its arm as a position in `armNames`. */
@@ -87,14 +92,19 @@ export class AllocationStream {
 }
 
 /** The stratum's allocation sequence for this seed: an endless stream of places. */
-export function* allocationSequence(seed: string, stratum: string, arms: readonly ArmWeight[]): Generator<Slot, never, undefined> {
+export function* allocationSequence(
+  seed: string,
+  stratum: string,
+  arms: readonly ArmWeight[],
+): Generator<Slot, never, undefined> {
   const stream = new AllocationStream(stratumGenerator(seed, stratum), arms);
   for (;;) yield stream.next();
 }
 
 /** The place of the next citizen enrolled in a stratum that already has `enrolledBefore` citizens. */
 export function allocationAt(seed: string, stratum: string, arms: readonly ArmWeight[], enrolledBefore: number): Slot {
-  if (!Number.isSafeInteger(enrolledBefore) || enrolledBefore < 0) throw new RangeError(`enrolledBefore must be a whole number ≥ 0, got ${enrolledBefore}`);
+  if (!Number.isSafeInteger(enrolledBefore) || enrolledBefore < 0)
+    throw new RangeError(`enrolledBefore must be a whole number ≥ 0, got ${enrolledBefore}`);
   const stream = new AllocationStream(stratumGenerator(seed, stratum), arms);
   for (let n = 0; n < enrolledBefore; n++) stream.next();
   return stream.next();

@@ -66,14 +66,18 @@ describe('parseCaseInput', () => {
 
   it('names a missing or non-boolean held on conversation events', () => {
     expect(errorsOf(withEvent(0, { date: '2026-03-05', type: 'conversation' }))).toEqual(['events[0].held: required']);
-    expect(errorsOf(withEvent(1, { date: '2026-03-12', type: 'resource_conversation' }))).toEqual(['events[1].held: required']);
+    expect(errorsOf(withEvent(1, { date: '2026-03-12', type: 'resource_conversation' }))).toEqual([
+      'events[1].held: required',
+    ]);
     expect(errorsOf(withEvent(0, { date: '2026-03-05', type: 'conversation', held: 'yes' }))).toEqual([
       'events[0].held: not a boolean, got "yes"',
     ]);
   });
 
   it('names unknown event types', () => {
-    expect(errorsOf(withEvent(2, { date: '2026-04-08', type: 'meeting' }))).toEqual(['events[2].type: unknown event type "meeting"']);
+    expect(errorsOf(withEvent(2, { date: '2026-04-08', type: 'meeting' }))).toEqual([
+      'events[2].type: unknown event type "meeting"',
+    ]);
     expect(errorsOf(withEvent(2, { date: '2026-04-08' }))).toEqual(['events[2].type: required']);
   });
 
@@ -101,7 +105,18 @@ describe('parseCaseInput', () => {
   });
 
   it('reports every problem at once', () => {
-    const bad = { category: 'activity_ready', events: [{ date: '2026-02-30', type: 'conversation' }, { date: '2026-03-01', type: 'x' }] };
-    expect(errorsOf(bad)).toEqual(['registered: required', 'events[0].date: not a date', 'events[0].held: required', 'events[1].type: unknown event type "x"']);
+    const bad = {
+      category: 'activity_ready',
+      events: [
+        { date: '2026-02-30', type: 'conversation' },
+        { date: '2026-03-01', type: 'x' },
+      ],
+    };
+    expect(errorsOf(bad)).toEqual([
+      'registered: required',
+      'events[0].date: not a date',
+      'events[0].held: required',
+      'events[1].type: unknown event type "x"',
+    ]);
   });
 });

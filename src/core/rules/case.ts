@@ -47,7 +47,12 @@ function optionalText(reader: FieldReader, record: JsonRecord, key: string, base
   return value === undefined || value === null ? undefined : reader.string(value, fieldPath(base, key));
 }
 
-function optionalEnd(reader: FieldReader, record: JsonRecord, base: string, start: IsoDate | undefined): IsoDate | null | undefined {
+function optionalEnd(
+  reader: FieldReader,
+  record: JsonRecord,
+  base: string,
+  start: IsoDate | undefined,
+): IsoDate | null | undefined {
   const value = record.end;
   if (value === undefined || value === null) return null;
   const end = reader.date(value, fieldPath(base, 'end'));
@@ -112,7 +117,8 @@ export function parseCaseInput(json: unknown): Result<CaseFacts> {
   const registeredValue = reader.required(record, 'registered', '');
   const registered = registeredValue === undefined ? undefined : reader.date(registeredValue, 'registered');
   const benefitValue = record.benefit_start;
-  const benefitStart = benefitValue === undefined || benefitValue === null ? null : reader.date(benefitValue, 'benefit_start');
+  const benefitStart =
+    benefitValue === undefined || benefitValue === null ? null : reader.date(benefitValue, 'benefit_start');
 
   const categoryValue = reader.required(record, 'category', '');
   const category = categoryValue === undefined ? undefined : reader.oneOf(categoryValue, CATEGORIES, 'category');

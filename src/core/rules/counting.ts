@@ -48,7 +48,12 @@ export interface CountingStart {
  * Where counting starts as of `on`, or null when it has not started (the anchor fact is
  * missing, the rule is not active yet, or a span that would end the gap is still running).
  */
-export function countingStart(counting: Counting, facts: CaseFacts, timeline: readonly TimedEvent[], on: IsoDate): CountingStart | null {
+export function countingStart(
+  counting: Counting,
+  facts: CaseFacts,
+  timeline: readonly TimedEvent[],
+  on: IsoDate,
+): CountingStart | null {
   const anchor = anchorDate(counting.start, facts);
   if (anchor === null) return null;
   const fromAnchor: CountingStart = { date: anchor, code: anchorCode(counting.start), label: counting.start.label };
@@ -61,7 +66,9 @@ export function countingStart(counting: Counting, facts: CaseFacts, timeline: re
       for (const timed of timeline) {
         if (!isBefore(timed.event.date, anchor) && matches(counting.met_by, timed.event)) last = timed;
       }
-      return last === undefined ? fromAnchor : { date: last.event.date, code: `events[${last.index}]`, label: counting.met_by.label };
+      return last === undefined
+        ? fromAnchor
+        : { date: last.event.date, code: `events[${last.index}]`, label: counting.met_by.label };
     }
     case 'gap_since': {
       let latest: { end: IsoDate; index: number } | undefined;
@@ -71,7 +78,9 @@ export function countingStart(counting: Counting, facts: CaseFacts, timeline: re
         if (event.end === null || !isBefore(event.end, on)) return null;
         if (latest === undefined || isAfter(event.end, latest.end)) latest = { end: event.end, index };
       }
-      return latest === undefined ? fromAnchor : { date: latest.end, code: `events[${latest.index}].end`, label: counting.spans.label };
+      return latest === undefined
+        ? fromAnchor
+        : { date: latest.end, code: `events[${latest.index}].end`, label: counting.spans.label };
     }
   }
 }
@@ -82,7 +91,12 @@ export interface CountingOutcome {
 }
 
 /** Due date and the date the rule was met, or null when the rule gives no entry. */
-export function countingOutcome(counting: Counting, start: CountingStart, facts: CaseFacts, timeline: readonly TimedEvent[]): CountingOutcome | null {
+export function countingOutcome(
+  counting: Counting,
+  start: CountingStart,
+  facts: CaseFacts,
+  timeline: readonly TimedEvent[],
+): CountingOutcome | null {
   const due = addDuration(start.date, counting.period);
   switch (counting.kind) {
     case 'nth_occurrence': {
@@ -108,4 +122,3 @@ export function countingOutcome(counting: Counting, start: CountingStart, facts:
       return { due, met_on: null };
   }
 }
-

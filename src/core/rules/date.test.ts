@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, compareDates, daysInMonth, fromDayNumber, isIsoDate, isLeapYear, parseIsoDate, toDayNumber } from './date.js';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  daysInMonth,
+  fromDayNumber,
+  isIsoDate,
+  isLeapYear,
+  parseIsoDate,
+  toDayNumber,
+} from './date.js';
 import { addDuration, describeDuration, parseDuration } from './duration.js';
 
 describe('ISO dates', () => {

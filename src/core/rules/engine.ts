@@ -39,7 +39,11 @@ export function deadlineStatus(due: IsoDate, metOn: IsoDate | null, on: IsoDate)
   return isBefore(due, on) ? 'overdue' : 'open';
 }
 
-function explain(version: RuleVersion, language: Language, values: { start: IsoDate; label: string; due: IsoDate }): string {
+function explain(
+  version: RuleVersion,
+  language: Language,
+  values: { start: IsoDate; label: string; due: IsoDate },
+): string {
   const { counting } = version;
   return renderTemplate(version.explanation[language], {
     start: values.start,
@@ -95,7 +99,10 @@ export function missingFacts(facts: CaseFacts, ruleSet: RuleSet): string[] {
     for (const version of history.versions) {
       if (!appliesTo(version, facts)) continue;
       const { counting } = version;
-      const anchors = counting.kind === 'recurring' && counting.due_until !== null ? [counting.start, counting.due_until] : [counting.start];
+      const anchors =
+        counting.kind === 'recurring' && counting.due_until !== null
+          ? [counting.start, counting.due_until]
+          : [counting.start];
       const absent = anchors.find((anchor) => anchorDate(anchor, facts) === null);
       if (absent !== undefined) {
         missing.push(`${absent.fact}: required by rule ${history.id}`);

@@ -28,7 +28,12 @@ function facts(overrides: Record<string, unknown> = {}): CaseFacts {
 }
 
 function table(on: string, overrides: Record<string, unknown> = {}): string[][] {
-  return evaluateDeadlines(facts(overrides), on, DEFAULT_RULE_SET).map((d) => [d.rule, d.due, d.status, d.met_on ?? '-']);
+  return evaluateDeadlines(facts(overrides), on, DEFAULT_RULE_SET).map((d) => [
+    d.rule,
+    d.due,
+    d.status,
+    d.met_on ?? '-',
+  ]);
 }
 
 describe('the contract example', () => {
@@ -94,12 +99,25 @@ describe('the contract example', () => {
 
   it('as a rehab-team citizen on 2027-06-01', () => {
     // 2024-01-15 + 3 years = 2027-01-15; referral 2027-05-01 is late.
-    expect(table('2027-06-01', { track: 'rehab_team' })).toContainEqual(['halsnaes.rehab_team', '2027-01-15', 'late', '2027-05-01']);
+    expect(table('2027-06-01', { track: 'rehab_team' })).toContainEqual([
+      'halsnaes.rehab_team',
+      '2027-01-15',
+      'late',
+      '2027-05-01',
+    ]);
   });
 
   it('carries every contract key, with met_on always present', () => {
     for (const deadline of evaluateDeadlines(facts(), '2026-06-01', DEFAULT_RULE_SET)) {
-      expect(Object.keys(deadline).slice(0, 7)).toEqual(['rule', 'title', 'due', 'status', 'met_on', 'basis', 'explanation']);
+      expect(Object.keys(deadline).slice(0, 7)).toEqual([
+        'rule',
+        'title',
+        'due',
+        'status',
+        'met_on',
+        'basis',
+        'explanation',
+      ]);
       expect(deadline).toHaveProperty('met_on');
     }
   });

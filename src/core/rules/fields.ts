@@ -2,7 +2,8 @@
 // (e.g. `events[3].date: not a date`) so one run tells the user all that is wrong.
 import { isIsoDate, type IsoDate } from './date.js';
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 

@@ -7,4 +7,11 @@ export type { Deadline, DeadlineStatus } from './engine.js';
 export type { Result } from './fields.js';
 export type { RuleSet, RuleVersion, Counting, Localized } from './schema.js';
 export { parseRuleSet } from './validate.js';
-export { BUILT_IN_RULE_SETS, DEFAULT_RULE_SET, DEFAULT_RULE_SET_IDS, mergeRuleSets, parseRuleSetFile, selectRuleSets } from './sets.js';
+export {
+  BUILT_IN_RULE_SETS,
+  DEFAULT_RULE_SET,
+  DEFAULT_RULE_SET_IDS,
+  mergeRuleSets,
+  parseRuleSetFile,
+  selectRuleSets,
+} from './sets.js';

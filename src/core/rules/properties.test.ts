@@ -12,11 +12,28 @@ const LAST_DAY = toDayNumber('2027-12-31');
 
 function eventArb(registered: string): fc.Arbitrary<CaseEvent> {
   const date = fc.integer({ min: -60, max: 900 }).map((offset) => addDays(registered, offset));
-  const end = (start: string) => fc.option(fc.integer({ min: 0, max: 400 }).map((length) => addDays(start, length)), { nil: null });
+  const end = (start: string) =>
+    fc.option(
+      fc.integer({ min: 0, max: 400 }).map((length) => addDays(start, length)),
+      { nil: null },
+    );
   return fc.oneof(
-    fc.record({ type: fc.constantFrom('conversation' as const, 'resource_conversation' as const), date, held: fc.boolean() }),
-    date.chain((start) => fc.record({ type: fc.constant('activity' as const), date: fc.constant(start), kind: fc.constantFrom(...KINDS), end: end(start) })),
-    date.chain((start) => fc.record({ type: fc.constant('mentor' as const), date: fc.constant(start), end: end(start) })),
+    fc.record({
+      type: fc.constantFrom('conversation' as const, 'resource_conversation' as const),
+      date,
+      held: fc.boolean(),
+    }),
+    date.chain((start) =>
+      fc.record({
+        type: fc.constant('activity' as const),
+        date: fc.constant(start),
+        kind: fc.constantFrom(...KINDS),
+        end: end(start),
+      }),
+    ),
+    date.chain((start) =>
+      fc.record({ type: fc.constant('mentor' as const), date: fc.constant(start), end: end(start) }),
+    ),
     fc.record({ type: fc.constantFrom('company_consultant_contact' as const, 'rehab_team_referral' as const), date }),
   );
 }
@@ -58,19 +75,28 @@ describe('deadline properties', () => {
 
   it('keeps a met rule met (same date) when later events are added', () => {
     fc.assert(
-      fc.property(caseArb, fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 400 }), ({ facts, on }, gaps, extraDays) => {
-        const lastDate = [facts.registered, ...facts.events.map((e) => e.date)].sort(compareDates).at(-1)!;
-        const later: CaseEvent[] = gaps.flatMap((gap) => {
-          const date = addDays(lastDate, gap);
-          return [{ type: 'conversation', date, held: true }, { type: 'activity', date, kind: 'company_internship', end: null }, { type: 'company_consultant_contact', date }];
-        });
-        const laterOn = addDays(on, extraDays);
-        const after = byRule(evaluate({ ...facts, events: [...facts.events, ...later] }, laterOn));
-        for (const d of evaluate(facts, on)) {
-          if (d.status !== 'met' && d.status !== 'late') continue;
-          expect(after.get(d.rule)).toMatchObject({ status: d.status, met_on: d.met_on, due: d.due });
-        }
-      }),
+      fc.property(
+        caseArb,
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 400 }),
+        ({ facts, on }, gaps, extraDays) => {
+          const lastDate = [facts.registered, ...facts.events.map((e) => e.date)].sort(compareDates).at(-1)!;
+          const later: CaseEvent[] = gaps.flatMap((gap) => {
+            const date = addDays(lastDate, gap);
+            return [
+              { type: 'conversation', date, held: true },
+              { type: 'activity', date, kind: 'company_internship', end: null },
+              { type: 'company_consultant_contact', date },
+            ];
+          });
+          const laterOn = addDays(on, extraDays);
+          const after = byRule(evaluate({ ...facts, events: [...facts.events, ...later] }, laterOn));
+          for (const d of evaluate(facts, on)) {
+            if (d.status !== 'met' && d.status !== 'late') continue;
+            expect(after.get(d.rule)).toMatchObject({ status: d.status, met_on: d.met_on, due: d.due });
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -79,11 +105,18 @@ describe('deadline properties', () => {
     fc.assert(
       fc.property(caseArb, fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 5 }), ({ facts, on }, offsets) => {
         const future: CaseEvent[] = offsets.map((offset, i) =>
-          i % 2 === 0 ? { type: 'conversation', date: addDays(on, offset), held: true } : { type: 'activity', date: addDays(on, offset), kind: 'cv_workshop', end: null },
+          i % 2 === 0
+            ? { type: 'conversation', date: addDays(on, offset), held: true }
+            : { type: 'activity', date: addDays(on, offset), kind: 'cv_workshop', end: null },
         );
-        expect(evaluate({ ...facts, events: [...future, ...facts.events] }, on).map((d) => [d.rule, d.due, d.status, d.met_on])).toEqual(
-          evaluate(facts, on).map((d) => [d.rule, d.due, d.status, d.met_on]),
-        );
+        expect(
+          evaluate({ ...facts, events: [...future, ...facts.events] }, on).map((d) => [
+            d.rule,
+            d.due,
+            d.status,
+            d.met_on,
+          ]),
+        ).toEqual(evaluate(facts, on).map((d) => [d.rule, d.due, d.status, d.met_on]));
       }),
     );
   });
@@ -103,16 +136,21 @@ describe('deadline properties', () => {
         const deadlines = evaluate(facts, on);
         deadlines.forEach((d, i) => {
           const next = deadlines[i + 1];
-          if (next !== undefined) expect(compareDates(d.due, next.due) < 0 || (d.due === next.due && d.rule < next.rule)).toBe(true);
+          if (next !== undefined)
+            expect(compareDates(d.due, next.due) < 0 || (d.due === next.due && d.rule < next.rule)).toBe(true);
           expect(compareDates(d.counted_from, d.due)).toBeLessThan(0);
           expect(d.explanation).not.toMatch(/[{}]/);
           expect(d.explanation_en).not.toMatch(/[{}]/);
           switch (d.status) {
             case 'met':
-              expect(d.met_on !== null && compareDates(d.met_on, d.due) <= 0 && compareDates(d.met_on, on) <= 0).toBe(true);
+              expect(d.met_on !== null && compareDates(d.met_on, d.due) <= 0 && compareDates(d.met_on, on) <= 0).toBe(
+                true,
+              );
               break;
             case 'late':
-              expect(d.met_on !== null && compareDates(d.met_on, d.due) > 0 && compareDates(d.met_on, on) <= 0).toBe(true);
+              expect(d.met_on !== null && compareDates(d.met_on, d.due) > 0 && compareDates(d.met_on, on) <= 0).toBe(
+                true,
+              );
               break;
             case 'open':
               expect(d.met_on === null && compareDates(d.due, on) >= 0).toBe(true);

@@ -40,9 +40,14 @@ export function mergeRuleSets(sets: readonly RuleSet[]): Result<RuleSet> {
 }
 
 /** The chosen shipped sets (by id, in order) plus a municipality's own sets, merged. */
-export function selectRuleSets(chosenIds: readonly string[], localSets: readonly RuleSet[] = [], available: readonly RuleSet[] = BUILT_IN_RULE_SETS): Result<RuleSet> {
+export function selectRuleSets(
+  chosenIds: readonly string[],
+  localSets: readonly RuleSet[] = [],
+  available: readonly RuleSet[] = BUILT_IN_RULE_SETS,
+): Result<RuleSet> {
   const unknown = chosenIds.filter((id) => !available.some((set) => set.id === id));
-  if (unknown.length > 0) return { ok: false, errors: unknown.map((id) => `rule sets: unknown rule set ${JSON.stringify(id)}`) };
+  if (unknown.length > 0)
+    return { ok: false, errors: unknown.map((id) => `rule sets: unknown rule set ${JSON.stringify(id)}`) };
   const chosen = chosenIds.map((id) => available.find((set) => set.id === id)!);
   return mergeRuleSets([...chosen, ...localSets]);
 }

@@ -21,7 +21,13 @@ const RULE_ID = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
 const FACTS = ['registered', 'benefit_start'] as const;
 
 /** Reads a required key with `read`; a missing key is reported once, as `path: required`. */
-function need<T>(reader: FieldReader, record: JsonRecord, key: string, base: string, read: (value: unknown, path: string) => T | undefined): T | undefined {
+function need<T>(
+  reader: FieldReader,
+  record: JsonRecord,
+  key: string,
+  base: string,
+  read: (value: unknown, path: string) => T | undefined,
+): T | undefined {
   const value = reader.required(record, key, base);
   return value === undefined ? undefined : read(value, fieldPath(base, key));
 }
@@ -59,7 +65,10 @@ function readDuration(reader: FieldReader, value: unknown, path: string): Durati
 
 function readAnchorFields(reader: FieldReader, record: JsonRecord, path: string): AnchorRef | undefined {
   const fact = need(reader, record, 'fact', path, (v, p) => reader.oneOf(v, FACTS, p));
-  const plus = record.plus === undefined || record.plus === null ? null : readDuration(reader, record.plus, fieldPath(path, 'plus'));
+  const plus =
+    record.plus === undefined || record.plus === null
+      ? null
+      : readDuration(reader, record.plus, fieldPath(path, 'plus'));
   return fact === undefined || plus === undefined ? undefined : { fact, plus };
 }
 
@@ -76,23 +85,39 @@ function readStart(reader: FieldReader, value: unknown, path: string): StartAnch
   return ref === undefined || label === undefined ? undefined : { ...ref, label };
 }
 
-function readMatcher(reader: FieldReader, value: unknown, path: string, allowed: readonly EventType[]): EventMatcher | undefined {
+function readMatcher(
+  reader: FieldReader,
+  value: unknown,
+  path: string,
+  allowed: readonly EventType[],
+): EventMatcher | undefined {
   const record = reader.record(value, path);
   if (record === undefined) return undefined;
   const typesPath = fieldPath(path, 'types');
   const rawTypes = need(reader, record, 'types', path, (v, p) => reader.array(v, p));
   if (rawTypes?.length === 0) reader.fail(typesPath, 'must name at least one event type');
   const types = (rawTypes ?? []).map((t, i) => reader.oneOf(t, allowed, fieldPath(typesPath, i)));
-  const held = record.held === undefined || record.held === null ? null : reader.boolean(record.held, fieldPath(path, 'held'));
-  if (held !== null && !types.every((t) => CONVERSATION_TYPES.some((c) => c === t))) reader.fail(fieldPath(path, 'held'), 'only for conversation types');
+  const held =
+    record.held === undefined || record.held === null ? null : reader.boolean(record.held, fieldPath(path, 'held'));
+  if (held !== null && !types.every((t) => CONVERSATION_TYPES.some((c) => c === t)))
+    reader.fail(fieldPath(path, 'held'), 'only for conversation types');
   const kindsPath = fieldPath(path, 'kinds');
   const rawKinds = record.kinds === undefined || record.kinds === null ? null : reader.array(record.kinds, kindsPath);
-  const kinds = rawKinds ? rawKinds.map((k, i) => reader.string(k, fieldPath(kindsPath, i))).filter((k): k is string => k !== undefined) : rawKinds;
+  const kinds = rawKinds
+    ? rawKinds.map((k, i) => reader.string(k, fieldPath(kindsPath, i))).filter((k): k is string => k !== undefined)
+    : rawKinds;
   if (rawKinds?.length === 0) reader.fail(kindsPath, 'must name at least one kind');
   if (rawKinds && !types.every((t) => t === 'activity')) reader.fail(kindsPath, 'only for activity events');
   const label = need(reader, record, 'label', path, (v, p) => readLocalized(reader, v, p));
   const known = types.filter((t): t is EventType => t !== undefined);
-  if (rawTypes === undefined || known.length !== types.length || held === undefined || kinds === undefined || label === undefined) return undefined;
+  if (
+    rawTypes === undefined ||
+    known.length !== types.length ||
+    held === undefined ||
+    kinds === undefined ||
+    label === undefined
+  )
+    return undefined;
   return { types: known, held, kinds, label };
 }
 
@@ -113,8 +138,14 @@ function readCounting(reader: FieldReader, value: unknown, path: string): Counti
     }
     case 'recurring': {
       const metBy = need(reader, record, 'met_by', path, (v, p) => readMatcher(reader, v, p, EVENT_TYPES));
-      const dueUntil = record.due_until === undefined || record.due_until === null ? null : readAnchorRef(reader, record.due_until, fieldPath(path, 'due_until'));
-      const onlyAfter = record.only_after_start === undefined ? false : reader.boolean(record.only_after_start, fieldPath(path, 'only_after_start'));
+      const dueUntil =
+        record.due_until === undefined || record.due_until === null
+          ? null
+          : readAnchorRef(reader, record.due_until, fieldPath(path, 'due_until'));
+      const onlyAfter =
+        record.only_after_start === undefined
+          ? false
+          : reader.boolean(record.only_after_start, fieldPath(path, 'only_after_start'));
       if (!start || !period || !metBy || dueUntil === undefined || onlyAfter === undefined) return undefined;
       return { kind, start, period, met_by: metBy, due_until: dueUntil, only_after_start: onlyAfter };
     }
@@ -146,10 +177,15 @@ function readRuleVersion(reader: FieldReader, value: unknown, path: string): Rul
   const record = reader.record(value, path);
   if (record === undefined) return undefined;
   const id = need(reader, record, 'id', path, (v, p) => reader.string(v, p));
-  if (id !== undefined && !RULE_ID.test(id)) reader.fail(fieldPath(path, 'id'), 'must look like "area.name" (lower case, digits, _)');
+  if (id !== undefined && !RULE_ID.test(id))
+    reader.fail(fieldPath(path, 'id'), 'must look like "area.name" (lower case, digits, _)');
   const validFrom = need(reader, record, 'valid_from', path, (v, p) => reader.date(v, p));
-  const validTo = record.valid_to === undefined || record.valid_to === null ? null : reader.date(record.valid_to, fieldPath(path, 'valid_to'));
-  if (validFrom !== undefined && validTo && isBefore(validTo, validFrom)) reader.fail(fieldPath(path, 'valid_to'), 'before valid_from');
+  const validTo =
+    record.valid_to === undefined || record.valid_to === null
+      ? null
+      : reader.date(record.valid_to, fieldPath(path, 'valid_to'));
+  if (validFrom !== undefined && validTo && isBefore(validTo, validFrom))
+    reader.fail(fieldPath(path, 'valid_to'), 'before valid_from');
   const basis = need(reader, record, 'basis', path, (v, p) => reader.string(v, p));
   const basisKind = need(reader, record, 'basis_kind', path, (v, p) => reader.oneOf(v, BASIS_KINDS, p));
   const title = need(reader, record, 'title', path, (v, p) => readLocalized(reader, v, p));
@@ -157,10 +193,31 @@ function readRuleVersion(reader: FieldReader, value: unknown, path: string): Rul
   const allowN = counting?.kind === 'nth_occurrence';
   const explanation = need(reader, record, 'explanation', path, (v, p) => readTemplate(reader, v, p, allowN));
   const appliesTo = readApplicability(reader, record.applies_to, fieldPath(path, 'applies_to'));
-  if (!id || !RULE_ID.test(id) || !validFrom || validTo === undefined || !basis || !basisKind || !title || !explanation || !appliesTo || !counting) {
+  if (
+    !id ||
+    !RULE_ID.test(id) ||
+    !validFrom ||
+    validTo === undefined ||
+    !basis ||
+    !basisKind ||
+    !title ||
+    !explanation ||
+    !appliesTo ||
+    !counting
+  ) {
     return undefined;
   }
-  return { id, valid_from: validFrom, valid_to: validTo, basis, basis_kind: basisKind, title, explanation, applies_to: appliesTo, counting };
+  return {
+    id,
+    valid_from: validFrom,
+    valid_to: validTo,
+    basis,
+    basis_kind: basisKind,
+    title,
+    explanation,
+    applies_to: appliesTo,
+    counting,
+  };
 }
 
 function describeVersion(rule: RuleVersion): string {
@@ -191,7 +248,10 @@ export function parseRuleSet(json: unknown, base = ''): Result<RuleSet> {
   const record = reader.record(json, base);
   if (record === undefined) return reader.failure();
   const id = need(reader, record, 'id', base, (v, p) => reader.string(v, p));
-  const name = record.name === undefined ? { da: id ?? '', en: id ?? '' } : readLocalized(reader, record.name, fieldPath(base, 'name'));
+  const name =
+    record.name === undefined
+      ? { da: id ?? '', en: id ?? '' }
+      : readLocalized(reader, record.name, fieldPath(base, 'name'));
   const rawRules = need(reader, record, 'rules', base, (v, p) => reader.array(v, p)) ?? [];
   const rulesPath = fieldPath(base, 'rules');
   const rules = rawRules.map((raw, i) => readRuleVersion(reader, raw, fieldPath(rulesPath, i)));

@@ -48,7 +48,10 @@ export interface ChosenVersion {
  * (the newest, should several). If none does, the version in force on the earliest of
  * those starts judges, with its own start. Null when no version is in force.
  */
-export function chooseVersion(history: RuleHistory, startOf: (version: RuleVersion) => CountingStart | null): ChosenVersion | null {
+export function chooseVersion(
+  history: RuleHistory,
+  startOf: (version: RuleVersion) => CountingStart | null,
+): ChosenVersion | null {
   const candidates: ChosenVersion[] = [];
   for (const version of history.versions) {
     const start = startOf(version);

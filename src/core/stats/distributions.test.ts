@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquare1Sf, normalCdf, normalQuantile, studentTCdf, studentTQuantile, studentTTwoSided, Z975 } from './distributions.js';
+import {
+  chiSquare1Sf,
+  normalCdf,
+  normalQuantile,
+  studentTCdf,
+  studentTQuantile,
+  studentTTwoSided,
+  Z975,
+} from './distributions.js';
 
 describe('normal distribution', () => {
   it('CDF matches tables', () => {

@@ -43,7 +43,14 @@ export function studentTPdf(t: number, df: number): number {
  * Inverts an increasing CDF on [lo, hi] (cdf(lo) < p < cdf(hi)): Newton steps from `start`,
  * falling back to bisection when a step leaves the current bracket.
  */
-function invert(cdf: (x: number) => number, pdf: (x: number) => number, p: number, lo: number, hi: number, start: number): number {
+function invert(
+  cdf: (x: number) => number,
+  pdf: (x: number) => number,
+  p: number,
+  lo: number,
+  hi: number,
+  start: number,
+): number {
   let a = lo;
   let b = hi;
   let x = start;

@@ -8,7 +8,9 @@ function denseHc2(y: number[], arm: number[], stratum: number[]): { beta: number
   const present = [...new Set(stratum)].sort((a, b) => a - b);
   const rows = y.map((_, i) => [1, arm[i]!, ...present.slice(1).map((s) => (stratum[i] === s ? 1 : 0))]);
   const k = rows[0]!.length;
-  const xtx = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => rows.reduce((acc, r) => acc + r[a]! * r[b]!, 0)));
+  const xtx = Array.from({ length: k }, (_, a) =>
+    Array.from({ length: k }, (_, b) => rows.reduce((acc, r) => acc + r[a]! * r[b]!, 0)),
+  );
   const inv = invert(xtx);
   const xty = Array.from({ length: k }, (_, a) => rows.reduce((acc, r, i) => acc + r[a]! * y[i]!, 0));
   const beta = inv.map((row) => row.reduce((acc, v, b) => acc + v * xty[b]!, 0));
@@ -54,7 +56,12 @@ describe('OLS with stratum fixed effects and HC2 SE', () => {
       const m = v.reduce((a, b) => a + b, 0) / v.length;
       return v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1);
     };
-    const fit = adjustedEffectHc2(y, arm, y.map(() => 0), 1);
+    const fit = adjustedEffectHc2(
+      y,
+      arm,
+      y.map(() => 0),
+      1,
+    );
     expect(fit.estimate!).toBeCloseTo(treated.reduce((a, b) => a + b) / 10 - control.reduce((a, b) => a + b) / 11, 12);
     expect(fit.se!).toBeCloseTo(Math.sqrt(variance(treated) / 10 + variance(control) / 11), 12);
     expect(fit.df).toBe(19);
@@ -85,14 +92,20 @@ describe('OLS with stratum fixed effects and HC2 SE', () => {
   });
 
   it('agrees with the dense computation on random designs', () => {
-    const row = fc.record({ y: fc.integer({ min: 0, max: 20 }), arm: fc.integer({ min: 0, max: 1 }), stratum: fc.integer({ min: 0, max: 3 }) });
+    const row = fc.record({
+      y: fc.integer({ min: 0, max: 20 }),
+      arm: fc.integer({ min: 0, max: 1 }),
+      stratum: fc.integer({ min: 0, max: 3 }),
+    });
     fc.assert(
       fc.property(fc.array(row, { minLength: 6, maxLength: 40 }), (rows) => {
         const y = rows.map((r) => r.y / 4);
         const arm = rows.map((r) => r.arm);
         const stratum = rows.map((r) => r.stratum);
         const fit = adjustedEffectHc2(y, arm, stratum, 4);
-        const mixed = [0, 1, 2, 3].some((s) => rows.some((r) => r.stratum === s && r.arm === 1) && rows.some((r) => r.stratum === s && r.arm === 0));
+        const mixed = [0, 1, 2, 3].some(
+          (s) => rows.some((r) => r.stratum === s && r.arm === 1) && rows.some((r) => r.stratum === s && r.arm === 0),
+        );
         if (!mixed) {
           expect(fit.estimate).toBeNull();
           return;

@@ -5,20 +5,54 @@ import { logRank } from './logrank.js';
 
 // Freireich et al. (1963) 6-MP leukaemia remission data, weeks; `false` marks a censored time.
 const sixMp: [number, boolean][] = [
-  [6, true], [6, true], [6, true], [6, false], [7, true], [9, false], [10, true], [10, false], [11, false],
-  [13, true], [16, true], [17, false], [19, false], [20, false], [22, true], [23, true], [25, false],
-  [32, false], [32, false], [34, false], [35, false],
+  [6, true],
+  [6, true],
+  [6, true],
+  [6, false],
+  [7, true],
+  [9, false],
+  [10, true],
+  [10, false],
+  [11, false],
+  [13, true],
+  [16, true],
+  [17, false],
+  [19, false],
+  [20, false],
+  [22, true],
+  [23, true],
+  [25, false],
+  [32, false],
+  [32, false],
+  [34, false],
+  [35, false],
 ];
 const placebo = [1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23];
 
-const treated = survivalCounts(sixMp.map(([t]) => t), sixMp.map(([, e]) => e), 35);
-const control = survivalCounts(placebo, placebo.map(() => true), 35);
+const treated = survivalCounts(
+  sixMp.map(([t]) => t),
+  sixMp.map(([, e]) => e),
+  35,
+);
+const control = survivalCounts(
+  placebo,
+  placebo.map(() => true),
+  35,
+);
 
 describe('Kaplan–Meier on the 6-MP data', () => {
   it('gives the textbook survival table for 6-MP', () => {
     // Kleinbaum & Klein, Survival Analysis, table of the 6-MP group.
     const s = kaplanMeier(treated);
-    const expected: [number, number][] = [[6, 0.857], [7, 0.807], [10, 0.753], [13, 0.69], [16, 0.627], [22, 0.538], [23, 0.448]];
+    const expected: [number, number][] = [
+      [6, 0.857],
+      [7, 0.807],
+      [10, 0.753],
+      [13, 0.69],
+      [16, 0.627],
+      [22, 0.538],
+      [23, 0.448],
+    ];
     for (const [week, value] of expected) expect(s[week]!).toBeCloseTo(value, 3);
     expect(s[0]).toBe(1);
     expect(s[5]).toBe(1);

@@ -3,8 +3,14 @@
 
 import { createHash } from 'node:crypto';
 import {
-  createChainVerifier, hashEvent, verifyChain,
-  type AuditEvent, type ChainedAuditEvent, type ChainVerification, type ChainVerifier, type VerifyChainOptions,
+  createChainVerifier,
+  hashEvent,
+  verifyChain,
+  type AuditEvent,
+  type ChainedAuditEvent,
+  type ChainVerification,
+  type ChainVerifier,
+  type VerifyChainOptions,
 } from '../../core/audit/index.js';
 
 /** SHA-256 of the UTF-8 bytes of `input`, as 64 lower-case hex digits. */
@@ -18,7 +24,10 @@ export function hashAuditEvent(prevHash: string, event: AuditEvent): string {
 
 export type AuditChainOptions = Omit<VerifyChainOptions, 'sha256Hex'>;
 
-export function verifyAuditChain(events: Iterable<ChainedAuditEvent>, options: AuditChainOptions = {}): ChainVerification {
+export function verifyAuditChain(
+  events: Iterable<ChainedAuditEvent>,
+  options: AuditChainOptions = {},
+): ChainVerification {
   return verifyChain(events, { ...options, sha256Hex });
 }
 

@@ -12,7 +12,9 @@ function hkdf(ikm: Buffer, salt: Buffer, info: string | Buffer, length: number):
   const blocks: Buffer[] = [];
   let t = Buffer.alloc(0);
   for (let i = 1; blocks.length * 32 < length; i++) {
-    t = createHmac('sha256', prk).update(Buffer.concat([t, infoBytes, Buffer.from([i])])).digest();
+    t = createHmac('sha256', prk)
+      .update(Buffer.concat([t, infoBytes, Buffer.from([i])]))
+      .digest();
     blocks.push(t);
   }
   return Buffer.concat(blocks).subarray(0, length);
@@ -25,21 +27,34 @@ const SALT = Buffer.from('medspiller/cpr/v1', 'utf8');
 
 describe('key derivation', () => {
   it('the HKDF used by these tests matches RFC 5869 test case 1', () => {
-    const okm = hkdf(Buffer.alloc(22, 0x0b), Buffer.from('000102030405060708090a0b0c', 'hex'), Buffer.from('f0f1f2f3f4f5f6f7f8f9', 'hex'), 42);
-    expect(okm.toString('hex')).toBe('3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865');
+    const okm = hkdf(
+      Buffer.alloc(22, 0x0b),
+      Buffer.from('000102030405060708090a0b0c', 'hex'),
+      Buffer.from('f0f1f2f3f4f5f6f7f8f9', 'hex'),
+      42,
+    );
+    expect(okm.toString('hex')).toBe(
+      '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865',
+    );
   });
 
   it('derives key id, encryption key and lookup key as documented', () => {
     expect(keyring.current.id).toBe(hkdf(master, SALT, 'medspiller/cpr/key-id', 4).toString('hex'));
     const lookupKey = hkdf(master, SALT, 'medspiller/cpr/lookup-hmac-sha256', 32);
-    expect(cprLookupHash('0101901234', keyring)).toBe(createHmac('sha256', lookupKey).update('0101901234').digest('hex'));
+    expect(cprLookupHash('0101901234', keyring)).toBe(
+      createHmac('sha256', lookupKey).update('0101901234').digest('hex'),
+    );
 
     // Decrypt by hand from the documented format.
     const text = encryptCpr('0101901234', keyring, 'm1');
     const [version, id, payload] = text.split(':');
     const sealed = Buffer.from(payload ?? '', 'base64url');
     expect(sealed.length).toBe(12 + 10 + 16);
-    const decipher = createDecipheriv('aes-256-gcm', hkdf(master, SALT, 'medspiller/cpr/aes-256-gcm', 32), sealed.subarray(0, 12));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      hkdf(master, SALT, 'medspiller/cpr/aes-256-gcm', 32),
+      sealed.subarray(0, 12),
+    );
     decipher.setAAD(Buffer.from(`${version ?? ''}:${id ?? ''}:m1`));
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
     const plain = Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
@@ -48,7 +63,9 @@ describe('key derivation', () => {
 
   it('rejects master keys of the wrong length', () => {
     expect(() => CprKey.fromMasterKey(Buffer.alloc(16))).toThrow(CprKeyError);
-    expect(() => createCprKeyring(CprKey.fromMasterKey(master), [CprKey.fromMasterKey(master)])).toThrow(/share the id/);
+    expect(() => createCprKeyring(CprKey.fromMasterKey(master), [CprKey.fromMasterKey(master)])).toThrow(
+      /share the id/,
+    );
   });
 
   it('never shows key material in JSON or inspect', () => {
@@ -56,7 +73,8 @@ describe('key derivation', () => {
     expect(shown).toContain(keyring.current.id);
     for (const info of ['medspiller/cpr/aes-256-gcm', 'medspiller/cpr/lookup-hmac-sha256']) {
       const sub = hkdf(master, SALT, info, 32);
-      for (const encoding of ['hex', 'base64'] as const) expect(shown).not.toContain(sub.toString(encoding).slice(0, 16));
+      for (const encoding of ['hex', 'base64'] as const)
+        expect(shown).not.toContain(sub.toString(encoding).slice(0, 16));
     }
     expect(shown).not.toContain(master.toString('hex').slice(0, 16));
   });
@@ -64,12 +82,15 @@ describe('key derivation', () => {
 
 describe('encryptCpr / decryptCpr', () => {
   it('round-trips any 10 digits, with and without context', () => {
-    fc.assert(fc.property(fc.stringMatching(/^\d{10}$/), fc.string(), (digits, context) => {
-      const text = encryptCpr(digits, keyring, context);
-      expect(text).toMatch(/^v1:[0-9a-f]{8}:[A-Za-z0-9_-]{51}$/);
-      expect(text).not.toContain(digits);
-      expect(decryptCpr(text, keyring, context)).toBe(digits);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{10}$/), fc.string(), (digits, context) => {
+        const text = encryptCpr(digits, keyring, context);
+        expect(text).toMatch(/^v1:[0-9a-f]{8}:[A-Za-z0-9_-]{51}$/);
+        expect(text).not.toContain(digits);
+        expect(decryptCpr(text, keyring, context)).toBe(digits);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('uses a fresh IV each time', () => {
@@ -84,10 +105,16 @@ describe('encryptCpr / decryptCpr', () => {
     for (let i = 0; i < sealed.length; i++) {
       const altered = Buffer.from(sealed);
       altered[i] = (altered[i] ?? 0) ^ 0x01;
-      expect(() => decryptCpr(`${version}:${id}:${altered.toString('base64url')}`, keyring, 'm1')).toThrow(expect.objectContaining({ code: 'cpr_decrypt_failed' }));
+      expect(() => decryptCpr(`${version}:${id}:${altered.toString('base64url')}`, keyring, 'm1')).toThrow(
+        expect.objectContaining({ code: 'cpr_decrypt_failed' }),
+      );
     }
     const failure = (t: string, context = 'm1') => {
-      try { decryptCpr(t, keyring, context); } catch (e) { return e instanceof CprCryptoError ? e.code : 'other'; }
+      try {
+        decryptCpr(t, keyring, context);
+      } catch (e) {
+        return e instanceof CprCryptoError ? e.code : 'other';
+      }
       return 'none';
     };
     expect(failure(text, 'm2')).toBe('cpr_decrypt_failed');
@@ -102,7 +129,11 @@ describe('encryptCpr / decryptCpr', () => {
   it('refuses to encrypt anything but 10 digits, without echoing it', () => {
     for (const bad of ['010190-1234', '123', 'abcdefghij', '01019012345']) {
       let error: unknown;
-      try { encryptCpr(bad, keyring); } catch (e) { error = e; }
+      try {
+        encryptCpr(bad, keyring);
+      } catch (e) {
+        error = e;
+      }
       expect(error).toBeInstanceOf(CprCryptoError);
       expect((error as Error).message).not.toContain(bad);
     }

@@ -14,11 +14,15 @@ const VERSION = 'v1';
 const CIPHERTEXT = /^v1:([0-9a-f]{8}):([A-Za-z0-9_-]+)$/;
 const TEN_DIGITS = /^\d{10}$/;
 
-export type CprCryptoErrorCode = 'cpr_plaintext_invalid' | 'cpr_ciphertext_format' | 'cpr_key_unknown' | 'cpr_decrypt_failed';
+export type CprCryptoErrorCode =
+  'cpr_plaintext_invalid' | 'cpr_ciphertext_format' | 'cpr_key_unknown' | 'cpr_decrypt_failed';
 
 /** Encryption or decryption failed; the message never holds the number or the ciphertext. */
 export class CprCryptoError extends Error {
-  constructor(readonly code: CprCryptoErrorCode, message: string) {
+  constructor(
+    readonly code: CprCryptoErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'CprCryptoError';
   }
@@ -41,7 +45,8 @@ export function decryptCpr(ciphertext: string, keyring: CprKeyring, context = ''
   if (key === undefined) throw new CprCryptoError('cpr_key_unknown', `no CPR key with id ${id} is configured`);
   const plain = key.open(Buffer.from(match[2] ?? '', 'base64url'), associatedData(id, context));
   const digits = plain?.toString('ascii');
-  if (digits === undefined || !TEN_DIGITS.test(digits)) throw new CprCryptoError('cpr_decrypt_failed', 'CPR ciphertext failed authentication');
+  if (digits === undefined || !TEN_DIGITS.test(digits))
+    throw new CprCryptoError('cpr_decrypt_failed', 'CPR ciphertext failed authentication');
   return digits;
 }
 
@@ -65,5 +70,6 @@ function associatedData(keyId: string, context: string): Buffer {
 }
 
 function assertDigits(digits: string): void {
-  if (!TEN_DIGITS.test(digits)) throw new CprCryptoError('cpr_plaintext_invalid', 'a CPR number must be given as exactly 10 digits');
+  if (!TEN_DIGITS.test(digits))
+    throw new CprCryptoError('cpr_plaintext_invalid', 'a CPR number must be given as exactly 10 digits');
 }

@@ -21,7 +21,10 @@ export type CprKeyErrorCode = 'cpr_key_missing' | 'cpr_key_invalid' | 'cpr_key_f
 
 /** A key could not be had. Messages name the variable or file, never the key material. */
 export class CprKeyError extends Error {
-  constructor(readonly code: CprKeyErrorCode, message: string) {
+  constructor(
+    readonly code: CprKeyErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'CprKeyError';
   }
@@ -45,7 +48,10 @@ export class CprKey {
 
   static fromMasterKey(master: Uint8Array, name = 'the CPR key'): CprKey {
     if (master.length !== CPR_KEY_BYTES) {
-      throw new CprKeyError('cpr_key_invalid', `${name} must be ${String(CPR_KEY_BYTES)} bytes; it is ${String(master.length)}`);
+      throw new CprKeyError(
+        'cpr_key_invalid',
+        `${name} must be ${String(CPR_KEY_BYTES)} bytes; it is ${String(master.length)}`,
+      );
     }
     const derive = (info: string, length: number) => Buffer.from(hkdfSync('sha256', master, HKDF_SALT, info, length));
     return new CprKey(

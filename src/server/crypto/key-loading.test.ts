@@ -8,32 +8,61 @@ import { CprKeyError } from './cpr-key.js';
 import { loadCprKeyring } from './key-loading.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'medspiller-key-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'medspiller-key-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function failure(promise: Promise<unknown>): Promise<CprKeyError> {
-  try { await promise; } catch (error) { if (error instanceof CprKeyError) return error; throw error; }
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CprKeyError) return error;
+    throw error;
+  }
   throw new Error('expected a CprKeyError');
 }
 
 describe('loadCprKeyring', () => {
   it('takes the key from MEDSPILLER_CPR_KEY, tolerating whitespace and base64url', async () => {
     const raw = randomBytes(32);
-    const a = await loadCprKeyring({ env: { MEDSPILLER_CPR_KEY: ` ${raw.toString('base64')}\n` }, dataDir: dir, production: true });
-    const b = await loadCprKeyring({ env: { MEDSPILLER_CPR_KEY: raw.toString('base64url') }, dataDir: dir, production: true });
+    const a = await loadCprKeyring({
+      env: { MEDSPILLER_CPR_KEY: ` ${raw.toString('base64')}\n` },
+      dataDir: dir,
+      production: true,
+    });
+    const b = await loadCprKeyring({
+      env: { MEDSPILLER_CPR_KEY: raw.toString('base64url') },
+      dataDir: dir,
+      production: true,
+    });
     expect(a.source).toBe('env');
     expect(a.keyring.current.id).toBe(b.keyring.current.id);
     await expect(stat(join(dir, 'cpr.key'))).rejects.toThrow();
   });
 
   it('rejects keys of the wrong length or alphabet without printing them', async () => {
-    for (const key of [randomBytes(16).toString('base64'), randomBytes(33).toString('base64'), `${randomBytes(32).toString('hex')}!`]) {
-      const error = await failure(loadCprKeyring({ env: { MEDSPILLER_CPR_KEY: key }, dataDir: dir, production: false }));
+    for (const key of [
+      randomBytes(16).toString('base64'),
+      randomBytes(33).toString('base64'),
+      `${randomBytes(32).toString('hex')}!`,
+    ]) {
+      const error = await failure(
+        loadCprKeyring({ env: { MEDSPILLER_CPR_KEY: key }, dataDir: dir, production: false }),
+      );
       expect(error.code).toBe('cpr_key_invalid');
       expect(error.message).toContain('MEDSPILLER_CPR_KEY');
       expect(error.message).not.toContain(key.slice(0, 8));
     }
-    const short = await failure(loadCprKeyring({ env: { MEDSPILLER_CPR_KEY: randomBytes(16).toString('base64') }, dataDir: dir, production: false }));
+    const short = await failure(
+      loadCprKeyring({
+        env: { MEDSPILLER_CPR_KEY: randomBytes(16).toString('base64') },
+        dataDir: dir,
+        production: false,
+      }),
+    );
     expect(short.message).toMatch(/exactly 32 bytes; it decodes to 16 bytes/);
   });
 
@@ -59,7 +88,9 @@ describe('loadCprKeyring', () => {
   });
 
   it('gives one key to concurrent first starts', async () => {
-    const loaded = await Promise.all([1, 2, 3, 4].map(() => loadCprKeyring({ env: {}, dataDir: dir, production: false })));
+    const loaded = await Promise.all(
+      [1, 2, 3, 4].map(() => loadCprKeyring({ env: {}, dataDir: dir, production: false })),
+    );
     expect(new Set(loaded.map((l) => l.keyring.current.id)).size).toBe(1);
   });
 
@@ -86,13 +117,22 @@ describe('loadCprKeyring', () => {
     const old = await loadCprKeyring({ env: { MEDSPILLER_CPR_KEY: oldRaw }, dataDir: dir, production: true });
     const text = encryptCpr('1503872219', old.keyring);
     const rotated = await loadCprKeyring({
-      env: { MEDSPILLER_CPR_KEY: randomBytes(32).toString('base64'), MEDSPILLER_CPR_PREVIOUS_KEYS: `${randomBytes(32).toString('base64')}, ${oldRaw}` },
+      env: {
+        MEDSPILLER_CPR_KEY: randomBytes(32).toString('base64'),
+        MEDSPILLER_CPR_PREVIOUS_KEYS: `${randomBytes(32).toString('base64')}, ${oldRaw}`,
+      },
       dataDir: dir,
       production: true,
     });
     expect(rotated.keyring.previous).toHaveLength(2);
     expect(decryptCpr(text, rotated.keyring)).toBe('1503872219');
-    const bad = await failure(loadCprKeyring({ env: { MEDSPILLER_CPR_KEY: oldRaw, MEDSPILLER_CPR_PREVIOUS_KEYS: 'abc' }, dataDir: dir, production: true }));
+    const bad = await failure(
+      loadCprKeyring({
+        env: { MEDSPILLER_CPR_KEY: oldRaw, MEDSPILLER_CPR_PREVIOUS_KEYS: 'abc' },
+        dataDir: dir,
+        production: true,
+      }),
+    );
     expect(bad.message).toContain('MEDSPILLER_CPR_PREVIOUS_KEYS entry 1');
   });
 });

@@ -39,7 +39,10 @@ export async function loadCprKeyring(options: LoadCprKeyringOptions): Promise<Lo
     return { keyring: createCprKeyring(decodeKey(fromEnv, CPR_KEY_ENV), previous), source: 'env' };
   }
   if (options.production) {
-    throw new CprKeyError('cpr_key_missing', `${CPR_KEY_ENV} must be set in production (base64 of ${String(CPR_KEY_BYTES)} random bytes)`);
+    throw new CprKeyError(
+      'cpr_key_missing',
+      `${CPR_KEY_ENV} must be set in production (base64 of ${String(CPR_KEY_BYTES)} random bytes)`,
+    );
   }
   const path = join(options.dataDir, CPR_KEY_FILE);
   const existing = await readKeyFile(path);
@@ -67,7 +70,10 @@ export function decodeKey(text: string, name: string): CprKey {
   if (!BASE64.test(compact)) throw new CprKeyError('cpr_key_invalid', `${name} is not base64`);
   const bytes = Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64');
   if (bytes.length !== CPR_KEY_BYTES) {
-    throw new CprKeyError('cpr_key_invalid', `${name} must be base64 of exactly ${String(CPR_KEY_BYTES)} bytes; it decodes to ${String(bytes.length)} bytes`);
+    throw new CprKeyError(
+      'cpr_key_invalid',
+      `${name} must be base64 of exactly ${String(CPR_KEY_BYTES)} bytes; it decodes to ${String(bytes.length)} bytes`,
+    );
   }
   return CprKey.fromMasterKey(bytes, name);
 }

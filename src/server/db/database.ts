@@ -20,7 +20,8 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export type DbTarget = { driver: 'pglite'; dataDir?: string } | { driver: 'postgres'; url: string; maxConnections?: number };
+export type DbTarget =
+  { driver: 'pglite'; dataDir?: string } | { driver: 'postgres'; url: string; maxConnections?: number };
 
 export interface DbOptions {
   /** Kysely plugins on every query, e.g. the tests' tenant guard. */
@@ -29,7 +30,9 @@ export interface DbOptions {
 
 export async function openDatabase(target: DbTarget, options: DbOptions = {}): Promise<Db> {
   const plugins = options.plugins ?? [];
-  return target.driver === 'pglite' ? openPglite(target.dataDir, plugins) : openPostgres(target.url, target.maxConnections ?? 10, plugins);
+  return target.driver === 'pglite'
+    ? openPglite(target.dataDir, plugins)
+    : openPostgres(target.url, target.maxConnections ?? 10, plugins);
 }
 
 async function openPglite(dataDir: string | undefined, plugins: KyselyPlugin[]): Promise<Db> {
@@ -62,7 +65,9 @@ async function openPglite(dataDir: string | undefined, plugins: KyselyPlugin[]):
 function pgTypes(): pg.CustomTypesConfig {
   // pg asks for text-format parsers only (it never requests binary results here).
   const fallback = pg.types.getTypeParser.bind(pg.types) as (oid: number, format: 'text') => (value: string) => unknown;
-  return { getTypeParser: ((oid: number) => parsers[oid] ?? fallback(oid, 'text')) as pg.CustomTypesConfig['getTypeParser'] };
+  return {
+    getTypeParser: ((oid: number) => parsers[oid] ?? fallback(oid, 'text')) as pg.CustomTypesConfig['getTypeParser'],
+  };
 }
 
 async function openPostgres(url: string, max: number, plugins: KyselyPlugin[]): Promise<Db> {

@@ -28,7 +28,8 @@ export async function loadMigrations(dir = migrationsDir): Promise<Migration[]> 
     if (match === null) throw new MigrationError(`Migration file name "${file}" must look like 001_name.sql.`);
     const sql = await readFile(`${dir}/${file}`, 'utf8');
     const version = Number(match[1]);
-    if (migrations.some((m) => m.version === version)) throw new MigrationError(`Two migration files share version ${version}.`);
+    if (migrations.some((m) => m.version === version))
+      throw new MigrationError(`Two migration files share version ${version}.`);
     migrations.push({ version, name: match[2] ?? '', sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   return migrations;
@@ -97,10 +98,16 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<Migrati
     await db.rawTransaction(async (s) => {
       // Two servers starting at once on one PostgreSQL: the second waits, then sees the row.
       if (db.driver === 'postgres') await s.query('SELECT pg_advisory_xact_lock(7411001)');
-      const done = await s.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [m.version]);
+      const done = await s.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [
+        m.version,
+      ]);
       if (done.length > 0) return;
       await s.exec(m.sql);
-      await s.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+      await s.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        m.checksum,
+      ]);
     });
   }
   return pending;

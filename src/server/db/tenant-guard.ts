@@ -1,4 +1,12 @@
-import { PostgresQueryCompiler, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  PostgresQueryCompiler,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { TENANT_TABLES } from './tenant.js';
 
 // Proves tenant isolation on the SQL that actually runs: every reference to a tenant table must
@@ -11,8 +19,33 @@ const TENANT = new Set<string>(TENANT_TABLES);
 const MARK = /\/\* all municipalities: [^*]+\*\//;
 // Words that can follow a table name but are not its alias.
 const NOT_ALIAS = new Set([
-  'where', 'join', 'inner', 'left', 'right', 'full', 'cross', 'on', 'set', 'group', 'order', 'limit', 'offset', 'returning',
-  'using', 'values', 'select', 'union', 'for', 'having', 'window', 'natural', 'lateral', 'default', 'on', 'and', 'or',
+  'where',
+  'join',
+  'inner',
+  'left',
+  'right',
+  'full',
+  'cross',
+  'on',
+  'set',
+  'group',
+  'order',
+  'limit',
+  'offset',
+  'returning',
+  'using',
+  'values',
+  'select',
+  'union',
+  'for',
+  'having',
+  'window',
+  'natural',
+  'lateral',
+  'default',
+  'on',
+  'and',
+  'or',
 ]);
 
 interface TableRef {
@@ -49,15 +82,16 @@ const escape = (name: string): string => name.replace(/[^a-z0-9_]/g, '');
 /** Names (tables or aliases) whose municipality_id is tied to a parameter or literal, directly or through equal columns. */
 function anchoredNames(s: string): Set<string> {
   const col = '(?:([a-z_][a-z0-9_]*)\\.)?municipality_id';
-  const value = '(?:\\$\\d+|\'\'|[0-9a-f-]{36})';
+  const value = "(?:\\$\\d+|''|[0-9a-f-]{36})";
   const anchored = new Set<string>();
   const edges: [string, string][] = [];
   const unqualified = '\u0000';
   for (const m of s.matchAll(new RegExp(`${col}\\s*=\\s*${value}`, 'g'))) anchored.add(m[1] ?? unqualified);
   for (const m of s.matchAll(new RegExp(`${value}\\s*=\\s*${col}`, 'g'))) anchored.add(m[1] ?? unqualified);
   for (const m of s.matchAll(new RegExp(`${col}\\s+in\\s*\\(\\s*${value}`, 'g'))) anchored.add(m[1] ?? unqualified);
-  for (const m of s.matchAll(new RegExp(`${col}\\s*=\\s*${col}`, 'g'))) edges.push([m[1] ?? unqualified, m[2] ?? unqualified]);
-  for (let grew = true; grew; ) {
+  for (const m of s.matchAll(new RegExp(`${col}\\s*=\\s*${col}`, 'g')))
+    edges.push([m[1] ?? unqualified, m[2] ?? unqualified]);
+  for (let grew = true; grew;) {
     grew = false;
     for (const [a, b] of edges) {
       if (anchored.has(a) !== anchored.has(b)) {
@@ -81,12 +115,14 @@ export function tenantProblem(statement: string): string | null {
   for (const ref of refs) {
     if (ref.insert) {
       const columns = /^\s*\(([^)]*)\)/.exec(s.slice(ref.at + s.slice(ref.at).indexOf(ref.table) + ref.table.length));
-      if (columns?.[1]?.split(',').some((c) => c.trim() === 'municipality_id') !== true) return `INSERT INTO ${ref.table} without municipality_id`;
+      if (columns?.[1]?.split(',').some((c) => c.trim() === 'municipality_id') !== true)
+        return `INSERT INTO ${ref.table} without municipality_id`;
       continue;
     }
     if (anchored.has(escape(ref.name)) || anchored.has(ref.table)) continue;
     // `FROM team WHERE municipality_id = $1`: an unqualified filter belongs to the one table referred to by its own name.
-    if (unaliasedAnchor && ref.name === ref.table && refs.filter((r) => !r.insert && r.name === r.table).length === 1) continue;
+    if (unaliasedAnchor && ref.name === ref.table && refs.filter((r) => !r.insert && r.name === r.table).length === 1)
+      continue;
     return `${ref.table}${ref.name === ref.table ? '' : ` as ${ref.name}`} is not filtered by municipality_id`;
   }
   return null;

@@ -83,7 +83,9 @@ export class Tenant {
   /** Inserts rows of this municipality: `municipality_id` is set on each. */
   insertInto<T extends TenantTable>(table: T, rows: TenantRow<T> | readonly TenantRow<T>[]): InsertInto<T> {
     const list = (Array.isArray(rows) ? rows : [rows]) as readonly TenantRow<T>[];
-    const values = list.map((row) => ({ ...row, municipality_id: this.municipalityId })) as unknown as Insertable<Database[T]>[];
+    const values = list.map((row) => ({ ...row, municipality_id: this.municipalityId })) as unknown as Insertable<
+      Database[T]
+    >[];
     return this.kysely.insertInto(table).values(values);
   }
 
@@ -104,4 +106,5 @@ export class Tenant {
  * identity providers, the nightly deadline refresh). The guard lets statements with this mark
  * pass; the reason stays in the SQL, where a reviewer and the database log see it.
  */
-export const ALL_MUNICIPALITIES = (reason: string): RawBuilder<unknown> => sql.raw(`/* all municipalities: ${reason.replace(/\*\//g, '')} */`);
+export const ALL_MUNICIPALITIES = (reason: string): RawBuilder<unknown> =>
+  sql.raw(`/* all municipalities: ${reason.replace(/\*\//g, '')} */`);

@@ -30,7 +30,11 @@ export interface DemoLogin {
 
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   { role: 'caseworker', email: 'sagsbehandler@demo.medspiller.dk', name: 'Sara Sagsbehandler' },
-  { role: 'company_consultant', email: 'virksomhedskonsulent@demo.medspiller.dk', name: 'Villads Virksomhedskonsulent' },
+  {
+    role: 'company_consultant',
+    email: 'virksomhedskonsulent@demo.medspiller.dk',
+    name: 'Villads Virksomhedskonsulent',
+  },
   { role: 'team_leader', email: 'teamleder@demo.medspiller.dk', name: 'Tove Teamleder' },
   { role: 'analyst', email: 'analytiker@demo.medspiller.dk', name: 'Anders Analytiker' },
   { role: 'finance', email: 'oekonomi@demo.medspiller.dk', name: 'Øjvind Økonomi' },
@@ -64,22 +68,83 @@ interface DemoCitizen {
 // A handful of citizens spread over the flow: not yet visited, job-ready, each track. The
 // last one belongs to the caseworker of the other team.
 const DEMO_CITIZENS: readonly DemoCitizen[] = [
-  { name: 'Bente Borger', registeredDaysAgo: 40, benefitYears: 3, category: 'activity_ready', track: 'step_up', reason: 'Vil gerne arbejde med dyr; angst gør fremmøde svært.', conversations: [3, 10] },
+  {
+    name: 'Bente Borger',
+    registeredDaysAgo: 40,
+    benefitYears: 3,
+    category: 'activity_ready',
+    track: 'step_up',
+    reason: 'Vil gerne arbejde med dyr; angst gør fremmøde svært.',
+    conversations: [3, 10],
+  },
   { name: 'Mads Nielsen', registeredDaysAgo: 3, benefitYears: 0, conversations: [] },
-  { name: 'Fatima Ali', registeredDaysAgo: 60, benefitYears: 1, category: 'activity_ready', track: 'near_job_ready', reason: 'Har erfaring fra rengøring og ønsker ordinære timer.', conversations: [2, 30] },
-  { name: 'Jens Øster', registeredDaysAgo: 200, benefitYears: 6, category: 'activity_ready', track: 'rehab_team', reason: 'Mange års ledighed, helbred uafklaret; forberedes til rehabiliteringsteamet.', conversations: [5, 40, 100, 160] },
-  { name: 'Louise Holm', registeredDaysAgo: 15, benefitYears: 0, category: 'job_ready', reason: 'Uddannet kok, klar til at søge job.', conversations: [4] },
-  { name: 'Åse Kristensen', registeredDaysAgo: 120, benefitYears: 2, category: 'activity_ready', track: 'step_up', reason: 'Ønsker at komme i gang; behov for mentor.', conversations: [6, 35, 70] },
+  {
+    name: 'Fatima Ali',
+    registeredDaysAgo: 60,
+    benefitYears: 1,
+    category: 'activity_ready',
+    track: 'near_job_ready',
+    reason: 'Har erfaring fra rengøring og ønsker ordinære timer.',
+    conversations: [2, 30],
+  },
+  {
+    name: 'Jens Øster',
+    registeredDaysAgo: 200,
+    benefitYears: 6,
+    category: 'activity_ready',
+    track: 'rehab_team',
+    reason: 'Mange års ledighed, helbred uafklaret; forberedes til rehabiliteringsteamet.',
+    conversations: [5, 40, 100, 160],
+  },
+  {
+    name: 'Louise Holm',
+    registeredDaysAgo: 15,
+    benefitYears: 0,
+    category: 'job_ready',
+    reason: 'Uddannet kok, klar til at søge job.',
+    conversations: [4],
+  },
+  {
+    name: 'Åse Kristensen',
+    registeredDaysAgo: 120,
+    benefitYears: 2,
+    category: 'activity_ready',
+    track: 'step_up',
+    reason: 'Ønsker at komme i gang; behov for mentor.',
+    conversations: [6, 35, 70],
+  },
 ];
-const OTHER_TEAM_CITIZEN: DemoCitizen = { name: 'Karim Jensen', registeredDaysAgo: 25, benefitYears: 4, category: 'activity_ready', track: 'near_job_ready', reason: 'Truckcertifikat; søger lager.', conversations: [3, 20] };
+const OTHER_TEAM_CITIZEN: DemoCitizen = {
+  name: 'Karim Jensen',
+  registeredDaysAgo: 25,
+  benefitYears: 4,
+  category: 'activity_ready',
+  track: 'near_job_ready',
+  reason: 'Truckcertifikat; søger lager.',
+  conversations: [3, 20],
+};
 
 /** Vordingborg's design, as a draft the demo analyst can open, change and start. */
 const DEMO_EXPERIMENT = {
   name: 'Ansvar for eget liv',
-  question: 'Kommer flere aktivitetsparate borgere i job eller uddannelse, når deres egne planer styrer indsatsen og sagsbehandleren har halv sagsstamme?',
+  question:
+    'Kommer flere aktivitetsparate borgere i job eller uddannelse, når deres egne planer styrer indsatsen og sagsbehandleren har halv sagsstamme?',
   arms: [
-    { name: 'group1', label: 'Ny tilgang', weight: 1, description: 'Borgerens drømme og plan styrer; halv sagsstamme; selvbudget til ikke-traditionelle aktiviteter; møder hjemme.', caseload_cap: 15 },
-    { name: 'group2', label: 'Kun mere tid', weight: 1, description: 'Halv sagsstamme, ellers sædvanlig praksis.', caseload_cap: 15 },
+    {
+      name: 'group1',
+      label: 'Ny tilgang',
+      weight: 1,
+      description:
+        'Borgerens drømme og plan styrer; halv sagsstamme; selvbudget til ikke-traditionelle aktiviteter; møder hjemme.',
+      caseload_cap: 15,
+    },
+    {
+      name: 'group2',
+      label: 'Kun mere tid',
+      weight: 1,
+      description: 'Halv sagsstamme, ellers sædvanlig praksis.',
+      caseload_cap: 15,
+    },
     { name: 'control', label: 'Sædvanlig praksis', weight: 2, description: 'Jobcentrets sædvanlige indsats.' },
   ],
   control_arm: 'control',
@@ -87,12 +152,24 @@ const DEMO_EXPERIMENT = {
   strata: { age_cuts: [40], benefit_year_cuts: [3, 5] },
   follow_up_weeks: 104,
   primary_outcome: 'ever_job_or_education' as const,
-  secondary_outcomes: ['employment_degree' as const, 'active_share' as const, 'ever_internship' as const, 'ever_flexjob' as const],
+  secondary_outcomes: [
+    'employment_degree' as const,
+    'active_share' as const,
+    'ever_internship' as const,
+    'ever_flexjob' as const,
+  ],
   consent_required: true,
 };
 
 /** Registers the citizens with the caseworker and records their conversations, visitation and track; returns the citizens' ids. */
-async function loadDemoCases(db: Tenant, caseworker: Actor, citizens: readonly DemoCitizen[], cprs: readonly string[], keyring: CprKeyring, now: Date): Promise<string[]> {
+async function loadDemoCases(
+  db: Tenant,
+  caseworker: Actor,
+  citizens: readonly DemoCitizen[],
+  cprs: readonly string[],
+  keyring: CprKeyring,
+  now: Date,
+): Promise<string[]> {
   const today = danishDate(now);
   const ctx: Ctx = { db, actor: caseworker, requestId: 'demo-data', now, today, keyring };
   const citizenIds: string[] = [];
@@ -109,7 +186,12 @@ async function loadDemoCases(db: Tenant, caseworker: Actor, citizens: readonly D
     const inHand = () => access.withCase(ctx, caseId, 'write');
     citizenIds.push((await inHand()).citizenId);
     for (const day of d.conversations) {
-      await recordEvent(ctx, await inHand(), { type: day === d.conversations[1] && d.track !== undefined ? 'resource_conversation' : 'conversation', date: addDays(registered, day), held: true, mode: day % 2 === 0 ? 'home' : 'phone' });
+      await recordEvent(ctx, await inHand(), {
+        type: day === d.conversations[1] && d.track !== undefined ? 'resource_conversation' : 'conversation',
+        date: addDays(registered, day),
+        held: true,
+        mode: day % 2 === 0 ? 'home' : 'phone',
+      });
     }
     if (d.category !== undefined) {
       const c = await inHand();
@@ -133,7 +215,10 @@ export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, no
     const ids = new Map<string, string>();
     for (const login of DEMO_LOGINS) {
       const kind = login.role === 'citizen' ? 'citizen' : 'staff';
-      ids.set(login.email, await users.addUser(tenant, { kind, email: login.email, name: login.name, passwordHash, roles: [login.role] }));
+      ids.set(
+        login.email,
+        await users.addUser(tenant, { kind, email: login.email, name: login.name, passwordHash, roles: [login.role] }),
+      );
     }
     const user = (email: string): { id: string; login: DemoLogin } => {
       const login = DEMO_LOGINS.find((l) => l.email === email);
@@ -147,15 +232,43 @@ export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, no
     };
     const team = (name: string, leaderId: string | null, members: readonly string[]) =>
       teams.createTeam(tenant, { name, leaderId, caseloadCap: 15, memberIds: members.map((email) => user(email).id) });
-    await team('Team Medspiller', user('teamleder@demo.medspiller.dk').id, ['sagsbehandler@demo.medspiller.dk', 'virksomhedskonsulent@demo.medspiller.dk']);
+    await team('Team Medspiller', user('teamleder@demo.medspiller.dk').id, [
+      'sagsbehandler@demo.medspiller.dk',
+      'virksomhedskonsulent@demo.medspiller.dk',
+    ]);
     await team('Team Nord', null, ['sagsbehandler2@demo.medspiller.dk']);
     const cprs = generateFictitiousCprs('medspiller-demo', DEMO_CITIZENS.length + 1, { fromYear: 1965, toYear: 2000 });
-    const citizenIds = await loadDemoCases(tenant, actorOf('sagsbehandler@demo.medspiller.dk'), DEMO_CITIZENS, cprs, keyring, now);
-    await loadDemoCases(tenant, actorOf('sagsbehandler2@demo.medspiller.dk'), [OTHER_TEAM_CITIZEN], cprs.slice(DEMO_CITIZENS.length), keyring, now);
-    await createExperiment({ db: tenant, actor: actorOf('analytiker@demo.medspiller.dk'), requestId: 'demo-data', now, today: danishDate(now), keyring }, DEMO_EXPERIMENT);
+    const citizenIds = await loadDemoCases(
+      tenant,
+      actorOf('sagsbehandler@demo.medspiller.dk'),
+      DEMO_CITIZENS,
+      cprs,
+      keyring,
+      now,
+    );
+    await loadDemoCases(
+      tenant,
+      actorOf('sagsbehandler2@demo.medspiller.dk'),
+      [OTHER_TEAM_CITIZEN],
+      cprs.slice(DEMO_CITIZENS.length),
+      keyring,
+      now,
+    );
+    await createExperiment(
+      {
+        db: tenant,
+        actor: actorOf('analytiker@demo.medspiller.dk'),
+        requestId: 'demo-data',
+        now,
+        today: danishDate(now),
+        keyring,
+      },
+      DEMO_EXPERIMENT,
+    );
     // The demo citizen login is the first demo citizen, Bente Borger.
     const citizenUser = ids.get('borger@demo.medspiller.dk');
-    if (citizenUser !== undefined && citizenIds[0] !== undefined) await users.linkCitizenLogin(tenant, citizenUser, citizenIds[0]);
+    if (citizenUser !== undefined && citizenIds[0] !== undefined)
+      await users.linkCitizenLogin(tenant, citizenUser, citizenIds[0]);
   });
   return true;
 }

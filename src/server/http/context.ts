@@ -18,11 +18,22 @@ export interface Services {
  * its audit event commit together or not at all. Only the transaction is handed down:
  * PGlite has one connection, and a query beside the transaction would wait for it forever.
  */
-export async function inTransaction<T>(services: Services, request: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  services: Services,
+  request: FastifyRequest,
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
   const actor = request.actor;
   if (actor === null) throw new Error('inTransaction needs an authenticated route');
   const now = services.clock();
   return services.db.kysely.transaction().execute((trx: Kysely<Database>) =>
-    fn({ db: new Tenant(trx, actor.municipalityId), actor, requestId: request.id, now, today: danishDate(now), keyring: services.keyring }),
+    fn({
+      db: new Tenant(trx, actor.municipalityId),
+      actor,
+      requestId: request.id,
+      now,
+      today: danishDate(now),
+      keyring: services.keyring,
+    }),
   );
 }

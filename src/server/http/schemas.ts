@@ -6,7 +6,10 @@ import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
 // TypeBox, src/core and this file: nothing that needs Node.
 
 /** A union of string literals from one of src/core/vocabulary.ts's lists. */
-export const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}): TUnion<TLiteral<T>[]> =>
+export const literals = <T extends string>(
+  values: readonly T[],
+  options: { description?: string } = {},
+): TUnion<TLiteral<T>[]> =>
   Type.Union(
     values.map((v) => Type.Literal(v)),
     options,
@@ -17,7 +20,8 @@ export const Instant = Type.String({ format: 'date-time' });
 export const Uuid = Type.String({ format: 'uuid' });
 /** Required text of a person: at least one character, at most `max`. */
 export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 export const PersonRef = Type.Object({ id: Uuid, name: Type.String() });
 export const Version = Type.Integer({ minimum: 1, description: 'the version you read; a stale one answers 409' });
@@ -30,7 +34,8 @@ export const PageQuery = (defaultLimit: number, maxLimit: number) =>
   });
 
 /** A page of a list: the total and the items on this page. */
-export const Paged = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ total: Type.Integer(), items: Type.Array(item) });
+export const Paged = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ total: Type.Integer(), items: Type.Array(item) });
 
 /** The body of every 4xx/5xx answer. */
 export const ErrorBody = Type.Object(

@@ -49,7 +49,13 @@ export interface CookieOptions {
 
 export function setSessionCookies(reply: FastifyReply, session: string, csrf: string, options: CookieOptions): void {
   const maxAge = options.sessionMaxAge;
-  reply.setCookie(SESSION_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge });
+  reply.setCookie(SESSION_COOKIE, session, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    maxAge,
+  });
   // Readable by the web app, which echoes it in X-CSRF-Token: a cross-site page can neither read it nor set the header.
   reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'lax', secure: options.secure, maxAge });
 }
@@ -59,16 +65,28 @@ export function clearSessionCookies(reply: FastifyReply, options: Pick<CookieOpt
 }
 
 /** Gives an anonymous visitor a CSRF cookie, so that even the login form is protected against forged posts. */
-export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, options: Pick<CookieOptions, 'secure'>): void {
+export function ensureCsrfCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: Pick<CookieOptions, 'secure'>,
+): void {
   if (request.cookies[CSRF_COOKIE] !== undefined) return;
-  reply.setCookie(CSRF_COOKIE, randomBytes(32).toString('base64url'), { path: '/', httpOnly: false, sameSite: 'lax', secure: options.secure });
+  reply.setCookie(CSRF_COOKIE, randomBytes(32).toString('base64url'), {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: options.secure,
+  });
 }
 
 function checkPolicy(policy: Policy, actor: Actor | null): void {
   if (policy.access === 'public') return;
   if (actor === null) throw new AppError('unauthenticated', { da: 'Du skal logge ind.', en: 'Please log in.' });
   if (policy.access === 'roles' && !hasAnyRole(actor, policy.roles)) {
-    throw new AppError('forbidden', { da: 'Din rolle giver ikke adgang til dette.', en: 'Your role does not give access to this.' });
+    throw new AppError('forbidden', {
+      da: 'Din rolle giver ikke adgang til dette.',
+      en: 'Your role does not give access to this.',
+    });
   }
 }
 
@@ -90,9 +108,11 @@ export function registerAuth(app: FastifyInstance, { resolveSession, checkScope 
     const url = route.url;
     if (!url.startsWith('/api') || url.startsWith('/api/docs')) return;
     const policy = route.config?.policy;
-    if (policy === undefined) throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy).`);
+    if (policy === undefined)
+      throw new Error(`Route ${String(route.method)} ${url} declares no policy (config.policy).`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url, policy, schema: route.schema as Record<string, unknown> | undefined });
+      if (method !== 'HEAD')
+        table.push({ method, url, policy, schema: route.schema as Record<string, unknown> | undefined });
     }
   });
 

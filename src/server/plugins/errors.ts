@@ -41,39 +41,57 @@ function problem(issue: AjvIssue): Message {
     case 'pattern':
       return { da: 'har ikke det rigtige format', en: 'does not have the right format' };
     case 'additionalProperties':
-      return { da: `ukendt felt "${String(p.additionalProperty)}"`, en: `unknown field "${String(p.additionalProperty)}"` };
+      return {
+        da: `ukendt felt "${String(p.additionalProperty)}"`,
+        en: `unknown field "${String(p.additionalProperty)}"`,
+      };
     case 'anyOf':
     case 'enum':
     case 'const':
       return { da: 'er ikke en af de tilladte værdier', en: 'is not one of the allowed values' };
     default:
-      return { da: `ugyldig værdi (${issue.message ?? issue.keyword})`, en: `invalid value (${issue.message ?? issue.keyword})` };
+      return {
+        da: `ugyldig værdi (${issue.message ?? issue.keyword})`,
+        en: `invalid value (${issue.message ?? issue.keyword})`,
+      };
   }
 }
 
 function describeValidation(error: FastifyError): Message {
   const issues = (error.validation ?? []) as AjvIssue[];
   // A union reports every branch; the most specific issue is the one deepest in the document.
-  const first = [...issues].sort((a, b) => b.instancePath.length - a.instancePath.length).find((i) => i.keyword !== 'anyOf') ?? issues[0];
+  const first =
+    [...issues].sort((a, b) => b.instancePath.length - a.instancePath.length).find((i) => i.keyword !== 'anyOf') ??
+    issues[0];
   const where = `${error.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replace(/\//g, '.');
-  const missing = first?.keyword === 'required' ? ((first.params as { missingProperty?: string }).missingProperty ?? '') : '';
+  const missing =
+    first?.keyword === 'required' ? ((first.params as { missingProperty?: string }).missingProperty ?? '') : '';
   const field = missing === '' ? where : `${where}.${missing}`;
   const text = first === undefined ? { da: 'ugyldig værdi', en: 'invalid value' } : problem(first);
   return { da: `${field}: ${text.da}.`, en: `${field}: ${text.en}.` };
 }
 
 function mapError(error: unknown): Mapped | undefined {
-  if (error instanceof AppError) return error.details === undefined ? { code: error.code, text: error.text } : { code: error.code, text: error.text, details: error.details };
+  if (error instanceof AppError)
+    return error.details === undefined
+      ? { code: error.code, text: error.text }
+      : { code: error.code, text: error.text, details: error.details };
   const e = error as Partial<FastifyError>;
   if (e.validation !== undefined) return { code: 'invalid_input', text: describeValidation(e as FastifyError) };
   switch (e.code ?? '') {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'unsupported_media_type', text: { da: 'Send data som application/json.', en: 'Send data as application/json.' } };
+      return {
+        code: 'unsupported_media_type',
+        text: { da: 'Send data som application/json.', en: 'Send data as application/json.' },
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'payload_too_large', text: { da: 'Forespørgslen er for stor.', en: 'The request is too large.' } };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { code: 'invalid_input', text: { da: 'Forespørgslen er ikke gyldig JSON.', en: 'The request body is not valid JSON.' } };
+      return {
+        code: 'invalid_input',
+        text: { da: 'Forespørgslen er ikke gyldig JSON.', en: 'The request body is not valid JSON.' },
+      };
     default:
       break;
   }
@@ -84,7 +102,10 @@ function mapError(error: unknown): Mapped | undefined {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, mapped: Mapped, status: number): FastifyReply {
-  return reply.status(status).type('application/json').send({ code: mapped.code, message: mapped.text[language(request)], ...mapped.details });
+  return reply
+    .status(status)
+    .type('application/json')
+    .send({ code: mapped.code, message: mapped.text[language(request)], ...mapped.details });
 }
 
 const NO_SUCH_ADDRESS: Mapped = { code: 'not_found', text: { da: 'Adressen findes ikke.', en: 'No such address.' } };
@@ -98,9 +119,25 @@ export function registerErrorHandling(app: FastifyInstance, webApp?: (reply: Fas
     const mapped = mapError(error);
     if (mapped === undefined) {
       request.log.error({ err: error }, 'unhandled error');
-      return sendError(request, reply, { code: 'internal', text: { da: 'Der skete en fejl hos os. Prøv igen om lidt.', en: 'Something went wrong on our side. Please try again shortly.' } }, 500);
+      return sendError(
+        request,
+        reply,
+        {
+          code: 'internal',
+          text: {
+            da: 'Der skete en fejl hos os. Prøv igen om lidt.',
+            en: 'Something went wrong on our side. Please try again shortly.',
+          },
+        },
+        500,
+      );
     }
-    const status = error instanceof AppError ? error.status : mapped.code === 'invalid_input' ? 400 : ((error as FastifyError).statusCode ?? 400);
+    const status =
+      error instanceof AppError
+        ? error.status
+        : mapped.code === 'invalid_input'
+          ? 400
+          : ((error as FastifyError).statusCode ?? 400);
     if (status >= 500) request.log.error({ err: error }, 'server error');
     return sendError(request, reply, mapped, status);
   });

@@ -14,7 +14,15 @@ import type { Role } from '../../core/access/roles.js';
  * - `experiment`: `:experimentId` of the caller's municipality.
  * A record outside the scope answers 404, as if it did not exist.
  */
-export type Scope = 'case.read' | 'case.write' | 'case.reassign' | 'case.break_glass' | 'team.read' | 'team.manage' | 'citizen.audit' | 'experiment';
+export type Scope =
+  | 'case.read'
+  | 'case.write'
+  | 'case.reassign'
+  | 'case.break_glass'
+  | 'team.read'
+  | 'team.manage'
+  | 'citizen.audit'
+  | 'experiment';
 
 export type Policy =
   /** Anyone, logged in or not (health checks, login). */

@@ -25,7 +25,17 @@ import type {
 } from '../../server/modules/cases/schema.js';
 import { queryString, type ApiClient } from './client.js';
 
-export type { CaseAccessBody, CaseBody, CaseSummary, CitizenBody, ContactPerson, CprMatch, EventBody, RegisterBody, TimelineItem } from '../../server/modules/cases/schema.js';
+export type {
+  CaseAccessBody,
+  CaseBody,
+  CaseSummary,
+  CitizenBody,
+  ContactPerson,
+  CprMatch,
+  EventBody,
+  RegisterBody,
+  TimelineItem,
+} from '../../server/modules/cases/schema.js';
 export type { Deadline } from '../../server/modules/deadlines/schema.js';
 
 export type CaseSort = NonNullable<SearchQuery['sort']>;
@@ -37,7 +47,10 @@ export function registerCitizen(api: ApiClient, body: RegisterBody): Promise<Cas
 
 export function searchCases(api: ApiClient, query: SearchQuery): Promise<CasePage> {
   const q = query.q?.trim();
-  return api.request('GET', `/api/cases${queryString({ status: query.status, sort: query.sort, limit: query.limit, offset: query.offset, q: q === '' ? undefined : q })}`);
+  return api.request(
+    'GET',
+    `/api/cases${queryString({ status: query.status, sort: query.sort, limit: query.limit, offset: query.offset, q: q === '' ? undefined : q })}`,
+  );
 }
 
 export function findCaseByCpr(api: ApiClient, cpr: string): Promise<CprMatch> {
@@ -76,7 +89,10 @@ export function reassignCase(api: ApiClient, caseId: string, body: ReassignBody)
 }
 
 export function fetchTimeline(api: ApiClient, caseId: string, query: TimelineQuery): Promise<TimelinePage> {
-  return api.request('GET', `${casePath(caseId)}/timeline${queryString({ limit: query.limit, offset: query.offset, types: query.types })}`);
+  return api.request(
+    'GET',
+    `${casePath(caseId)}/timeline${queryString({ limit: query.limit, offset: query.offset, types: query.types })}`,
+  );
 }
 
 export function fetchContactPersons(api: ApiClient, caseId: string): Promise<ContactPerson[]> {

@@ -40,7 +40,8 @@ export function asApiError(error: unknown): ApiError {
 
 /** The API's error when it tells a person something; null for no answer or one that is not ours. */
 export function readableError(error: unknown): ApiError | null {
-  if (!(error instanceof ApiError) || error.code === 'network_error' || error.code === 'unexpected_response') return null;
+  if (!(error instanceof ApiError) || error.code === 'network_error' || error.code === 'unexpected_response')
+    return null;
   return error;
 }
 

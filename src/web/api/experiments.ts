@@ -19,7 +19,16 @@ import type {
 } from '../../server/modules/experiments/schema.js';
 import { queryString, type ApiClient } from './client.js';
 
-export type { Arm, Design, EligibleCitizen, Enrolment, ExperimentBody, ExperimentSummary, ReportQuery, ReportResponse } from '../../server/modules/experiments/schema.js';
+export type {
+  Arm,
+  Design,
+  EligibleCitizen,
+  Enrolment,
+  ExperimentBody,
+  ExperimentSummary,
+  ReportQuery,
+  ReportResponse,
+} from '../../server/modules/experiments/schema.js';
 
 /** The report's evaluation (the object `medspiller evaluate` prints) and its parts. */
 export type Evaluation = NonNullable<ReportResponse['evaluation']>;
@@ -60,7 +69,10 @@ export function closeEnrolment(api: ApiClient, id: string, version: number): Pro
 }
 
 export function fetchEligible(api: ApiClient, id: string, query: PageQuery): Promise<Static<typeof EligiblePage>> {
-  return api.request('GET', `${experimentPath(id)}/eligible${queryString({ limit: query.limit, offset: query.offset })}`);
+  return api.request(
+    'GET',
+    `${experimentPath(id)}/eligible${queryString({ limit: query.limit, offset: query.offset })}`,
+  );
 }
 
 /** Enrols the citizen of the case; the arm is drawn by the server now and comes back in the answer. */
@@ -69,7 +81,10 @@ export function enrol(api: ApiClient, id: string, body: EnrolBody): Promise<Enro
 }
 
 export function fetchEnrolments(api: ApiClient, id: string, query: PageQuery): Promise<Static<typeof EnrolmentPage>> {
-  return api.request('GET', `${experimentPath(id)}/enrolments${queryString({ limit: query.limit, offset: query.offset })}`);
+  return api.request(
+    'GET',
+    `${experimentPath(id)}/enrolments${queryString({ limit: query.limit, offset: query.offset })}`,
+  );
 }
 
 export function endFollowUp(api: ApiClient, id: string, citizenId: string, body: EndBody): Promise<Enrolment> {
@@ -78,7 +93,9 @@ export function endFollowUp(api: ApiClient, id: string, citizenId: string, body:
 
 /** Weekly statuses as CSV `citizen_id,week,status` with pseudonyms; all or nothing. */
 export function importWeekly(api: ApiClient, id: string, csv: string): Promise<Static<typeof Imported>> {
-  return api.request('POST', `${experimentPath(id)}/weekly-import`, { text: { contentType: 'text/csv', content: csv } });
+  return api.request('POST', `${experimentPath(id)}/weekly-import`, {
+    text: { contentType: 'text/csv', content: csv },
+  });
 }
 
 const pairQuery = (pair: ReportQuery): string => queryString({ treatment: pair.treatment, control: pair.control });

@@ -16,10 +16,20 @@ export function addStatusPeriod(api: ApiClient, caseId: string, body: StatusPeri
   return api.request('POST', periodsPath(caseId), { body });
 }
 
-export function endStatusPeriod(api: ApiClient, caseId: string, periodId: string, body: EndPeriodInput): Promise<StatusPeriod[]> {
+export function endStatusPeriod(
+  api: ApiClient,
+  caseId: string,
+  periodId: string,
+  body: EndPeriodInput,
+): Promise<StatusPeriod[]> {
   return api.request('POST', `${periodsPath(caseId)}/${encodeURIComponent(periodId)}/end`, { body });
 }
 
-export function voidStatusPeriod(api: ApiClient, caseId: string, periodId: string, body: VoidBody): Promise<StatusPeriod[]> {
+export function voidStatusPeriod(
+  api: ApiClient,
+  caseId: string,
+  periodId: string,
+  body: VoidBody,
+): Promise<StatusPeriod[]> {
   return api.request('POST', `${periodsPath(caseId)}/${encodeURIComponent(periodId)}/void`, { body });
 }

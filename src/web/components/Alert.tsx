@@ -14,7 +14,12 @@ interface AlertProps {
   announce?: boolean;
 }
 
-const ICON_LABEL = { info: 'alert.info', success: 'alert.success', warning: 'alert.warning', error: 'alert.error' } as const;
+const ICON_LABEL = {
+  info: 'alert.info',
+  success: 'alert.success',
+  warning: 'alert.warning',
+  error: 'alert.error',
+} as const;
 
 function liveRole(variant: AlertVariant): 'alert' | 'status' {
   return variant === 'error' || variant === 'warning' ? 'alert' : 'status';

@@ -15,7 +15,11 @@ export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
     <nav className="breadcrumbs" aria-label={t('breadcrumbs.label')}>
       <ol className="breadcrumbs__list">
         {items.map((item, index) => (
-          <li key={`${String(index)}:${item.text}`} className="breadcrumbs__list-item" aria-current={item.to === undefined ? 'page' : undefined}>
+          <li
+            key={`${String(index)}:${item.text}`}
+            className="breadcrumbs__list-item"
+            aria-current={item.to === undefined ? 'page' : undefined}
+          >
             {index > 0 && <Icon name="chevron-right" />}
             {item.to === undefined ? (
               item.text

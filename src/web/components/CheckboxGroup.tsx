@@ -17,7 +17,15 @@ interface CheckboxGroupProps<T extends string> {
   error?: string | undefined;
 }
 
-export function CheckboxGroup<T extends string>({ id, legend, options, values, onChange, helpText, error }: CheckboxGroupProps<T>) {
+export function CheckboxGroup<T extends string>({
+  id,
+  legend,
+  options,
+  values,
+  onChange,
+  helpText,
+  error,
+}: CheckboxGroupProps<T>) {
   const toggle = (value: T, checked: boolean): void => {
     const others = values.filter((existing) => existing !== value);
     // Keep the options' own order whatever order they were ticked in.

@@ -40,7 +40,15 @@ export function ErrorSummary({ id, heading, headingLevel = 3, problems, attempt 
   if (problems.length === 0) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <div ref={ref} id={id} className="alert alert-error error-summary" role="alert" aria-labelledby={`${id}-heading`} tabIndex={-1} data-module="error-summary">
+    <div
+      ref={ref}
+      id={id}
+      className="alert alert-error error-summary"
+      role="alert"
+      aria-labelledby={`${id}-heading`}
+      tabIndex={-1}
+      data-module="error-summary"
+    >
       <Icon name="error" className="alert-icon" label={t('alert.error')} />
       <div className="alert-body">
         <Heading className="alert-heading" id={`${id}-heading`}>

@@ -8,7 +8,15 @@ export interface Fact {
   value: ReactNode;
 }
 
-export function FactsTable({ caption, rows, className }: { caption: string; rows: readonly Fact[]; className?: string }) {
+export function FactsTable({
+  caption,
+  rows,
+  className,
+}: {
+  caption: string;
+  rows: readonly Fact[];
+  className?: string;
+}) {
   return (
     <table className={className === undefined ? 'table structured-list' : `table structured-list ${className}`}>
       <caption className="sr-only">{caption}</caption>

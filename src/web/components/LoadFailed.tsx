@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { readableError, type ApiError } from '../api/client.js';
 import { Alert } from './Alert.js';
 
-export function LoadFailed({ error, onRetry, headingLevel = 2 }: { error: ApiError; onRetry: () => void; headingLevel?: 2 | 3 }) {
+export function LoadFailed({
+  error,
+  onRetry,
+  headingLevel = 2,
+}: {
+  error: ApiError;
+  onRetry: () => void;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   return (
     <Alert variant="error" heading={t('common.loadFailed')} headingLevel={headingLevel}>

@@ -9,7 +9,9 @@ export interface FieldTexts {
 
 /** The ids an input's aria-describedby should name, or undefined when there are none. */
 export function describedBy({ id, helpText, error }: FieldTexts): string | undefined {
-  const ids = [helpText !== undefined ? `${id}-help` : null, error !== undefined ? `${id}-error` : null].filter((part) => part !== null);
+  const ids = [helpText !== undefined ? `${id}-help` : null, error !== undefined ? `${id}-error` : null].filter(
+    (part) => part !== null,
+  );
   return ids.length === 0 ? undefined : ids.join(' ');
 }
 

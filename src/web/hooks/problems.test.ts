@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { ApiError } from '../api/client.js';
 import { problemsFrom, problemsOf, splitFieldMessage } from './problems.js';
 
-const FIELDS = { cpr: { id: 'register-cpr', label: 'CPR-nummer' }, reason: { id: 'visitation-reason', label: 'Begrundelse' } };
+const FIELDS = {
+  cpr: { id: 'register-cpr', label: 'CPR-nummer' },
+  reason: { id: 'visitation-reason', label: 'Begrundelse' },
+};
 
 describe('splitFieldMessage', () => {
   it('reads the field from schema and service messages alike', () => {
@@ -10,7 +13,10 @@ describe('splitFieldMessage', () => {
       field: 'cpr',
       rest: 'ugyldig værdi (must NOT have fewer than 10 characters).',
     });
-    expect(splitFieldMessage('benefit_start: må ikke ligge i fremtiden.')).toEqual({ field: 'benefit_start', rest: 'må ikke ligge i fremtiden.' });
+    expect(splitFieldMessage('benefit_start: må ikke ligge i fremtiden.')).toEqual({
+      field: 'benefit_start',
+      rest: 'må ikke ligge i fremtiden.',
+    });
     expect(splitFieldMessage('Borgeren er allerede registreret. Åbn den eksisterende sag.')).toBeNull();
   });
 });
@@ -19,17 +25,23 @@ describe('problemsFrom', () => {
   it('links a known field and labels it', () => {
     const error = new ApiError(400, 'invalid_input', 'cpr: CPR-nummeret indeholder ikke en gyldig fødselsdato.');
     expect(problemsFrom(error, FIELDS, 'fejl')).toEqual({
-      problems: [{ message: 'CPR-nummer: CPR-nummeret indeholder ikke en gyldig fødselsdato.', fieldId: 'register-cpr' }],
+      problems: [
+        { message: 'CPR-nummer: CPR-nummeret indeholder ikke en gyldig fødselsdato.', fieldId: 'register-cpr' },
+      ],
       fieldErrors: { cpr: 'CPR-nummeret indeholder ikke en gyldig fødselsdato.' },
     });
   });
 
   it('lists other messages as they are, and hides technical failures behind the fallback', () => {
-    expect(problemsFrom(new ApiError(409, 'conflict', 'Sagen er lukket.'), FIELDS, 'fejl').problems).toEqual([{ message: 'Sagen er lukket.' }]);
-    expect(problemsFrom(new ApiError(400, 'invalid_input', 'kind: angiv hvilken slags aktivitet.'), FIELDS, 'fejl').problems).toEqual([
-      { message: 'kind: angiv hvilken slags aktivitet.' },
+    expect(problemsFrom(new ApiError(409, 'conflict', 'Sagen er lukket.'), FIELDS, 'fejl').problems).toEqual([
+      { message: 'Sagen er lukket.' },
     ]);
-    expect(problemsFrom(new ApiError(0, 'network_error', 'Failed to fetch'), FIELDS, 'Prøv igen.').problems).toEqual([{ message: 'Prøv igen.' }]);
+    expect(
+      problemsFrom(new ApiError(400, 'invalid_input', 'kind: angiv hvilken slags aktivitet.'), FIELDS, 'fejl').problems,
+    ).toEqual([{ message: 'kind: angiv hvilken slags aktivitet.' }]);
+    expect(problemsFrom(new ApiError(0, 'network_error', 'Failed to fetch'), FIELDS, 'Prøv igen.').problems).toEqual([
+      { message: 'Prøv igen.' },
+    ]);
     expect(problemsFrom(new Error('boom'), FIELDS, 'Prøv igen.').problems).toEqual([{ message: 'Prøv igen.' }]);
   });
 });

@@ -22,7 +22,10 @@ export interface Conflict {
  * `key` is a field only the page's whole record has; without it `current` is never used.
  * Pass a stable `apply` (useCallback) where the handler goes into a hook's dependencies.
  */
-export function useConflict<T extends object>(apply: (current: T | undefined) => void, key?: keyof T & string): Conflict {
+export function useConflict<T extends object>(
+  apply: (current: T | undefined) => void,
+  key?: keyof T & string,
+): Conflict {
   const [shown, setShown] = useState(false);
   const onConflict = useCallback(
     (error: unknown): boolean => {

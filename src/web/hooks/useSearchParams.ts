@@ -15,7 +15,11 @@ export function useSearchParams(): [URLSearchParams, (next: URLSearchParams) => 
   }
   const update = useCallback((next: URLSearchParams) => {
     const query = next.toString();
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${query === '' ? '' : `?${query}`}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${query === '' ? '' : `?${query}`}`,
+    );
     setParams(new URLSearchParams(next));
   }, []);
   return [params, update];

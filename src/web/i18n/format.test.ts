@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { formatDate, formatIsoDate, formatMoment, formatNumber, inLanguage, isoDateIn, languageName } from './format.js';
+import {
+  formatDate,
+  formatIsoDate,
+  formatMoment,
+  formatNumber,
+  inLanguage,
+  isoDateIn,
+  languageName,
+} from './format.js';
 import { toLanguage } from './languages.js';
 
 describe('formatting by language', () => {

@@ -31,7 +31,10 @@ describe('translations', () => {
 
   it('use the same placeholders for each key', () => {
     for (const [key, text] of danish) {
-      expect({ key, placeholders: placeholders(english.get(key) ?? '') }).toEqual({ key, placeholders: placeholders(text) });
+      expect({ key, placeholders: placeholders(english.get(key) ?? '') }).toEqual({
+        key,
+        placeholders: placeholders(text),
+      });
     }
   });
 
@@ -41,7 +44,15 @@ describe('translations', () => {
   });
 
   it('describe every role in both languages', () => {
-    const roles = ['caseworker', 'company_consultant', 'team_leader', 'analyst', 'finance', 'municipality_admin', 'citizen'];
+    const roles = [
+      'caseworker',
+      'company_consultant',
+      'team_leader',
+      'analyst',
+      'finance',
+      'municipality_admin',
+      'citizen',
+    ];
     for (const role of roles) {
       for (const field of ['name', 'title', 'lead']) {
         expect(danish.has(`start.roles.${role}.${field}`), `da ${role}.${field}`).toBe(true);

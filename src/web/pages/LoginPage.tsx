@@ -88,7 +88,13 @@ export function LoginPage() {
         </Alert>
       )}
       <p className="font-lead">{t('login.intro')}</p>
-      <ErrorSummary id="error-summary" headingLevel={2} heading={t('login.errorHeading')} problems={problems} attempt={attempt} />
+      <ErrorSummary
+        id="error-summary"
+        headingLevel={2}
+        heading={t('login.errorHeading')}
+        problems={problems}
+        attempt={attempt}
+      />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('login.title')}>
         <TextField
           id={EMAIL_ID}

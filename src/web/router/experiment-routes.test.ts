@@ -18,7 +18,8 @@ describe('experiment routes', () => {
   });
 
   it('builds the addresses it matches', () => {
-    for (const path of [experimentPath(ID), editExperimentPath(ID), experimentReportPath(ID)]) expect(isExperimentRoute(matchRoute(path))).toBe(true);
+    for (const path of [experimentPath(ID), editExperimentPath(ID), experimentReportPath(ID)])
+      expect(isExperimentRoute(matchRoute(path))).toBe(true);
     expect(isExperimentRoute(matchRoute('/sager'))).toBe(false);
   });
 });

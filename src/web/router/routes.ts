@@ -14,7 +14,10 @@ export type Route =
   | { name: 'experimentReport'; experimentId: string }
   | { name: 'notFound'; path: string };
 
-export type ExperimentRoute = Extract<Route, { name: 'experiments' | 'newExperiment' | 'experiment' | 'editExperiment' | 'experimentReport' }>;
+export type ExperimentRoute = Extract<
+  Route,
+  { name: 'experiments' | 'newExperiment' | 'experiment' | 'editExperiment' | 'experimentReport' }
+>;
 
 export const PATHS = {
   start: '/',
@@ -51,7 +54,13 @@ export function experimentReportPath(experimentId: string): string {
 }
 
 export function isExperimentRoute(route: Route): route is ExperimentRoute {
-  return route.name === 'experiments' || route.name === 'newExperiment' || route.name === 'experiment' || route.name === 'editExperiment' || route.name === 'experimentReport';
+  return (
+    route.name === 'experiments' ||
+    route.name === 'newExperiment' ||
+    route.name === 'experiment' ||
+    route.name === 'editExperiment' ||
+    route.name === 'experimentReport'
+  );
 }
 
 function matchExperiment(path: string): Route | null {

@@ -2,12 +2,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/browser.js';
 import { asApiError, type ApiError } from '../api/client.js';
-import { ANONYMOUS, fetchSession, logIn as postLogIn, logOut as deleteSession, type SessionBody } from '../api/session.js';
+import {
+  ANONYMOUS,
+  fetchSession,
+  logIn as postLogIn,
+  logOut as deleteSession,
+  type SessionBody,
+} from '../api/session.js';
 
 export type SessionState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiError }
-  | { status: 'ready'; session: SessionBody };
+  { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; session: SessionBody };
 
 interface SessionContextValue {
   state: SessionState;

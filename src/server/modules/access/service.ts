@@ -24,16 +24,31 @@ import * as q from './queries.js';
 /** How long a broken glass stays open. */
 export const BREAK_GLASS_HOURS = 8;
 
-const CASE_NOT_FOUND = { da: 'Sagen findes ikke, eller du har ikke adgang til den.', en: 'The case does not exist, or you have no access to it.' };
-const TEAM_NOT_FOUND = { da: 'Teamet findes ikke, eller du har ikke adgang til det.', en: 'The team does not exist, or you have no access to it.' };
+const CASE_NOT_FOUND = {
+  da: 'Sagen findes ikke, eller du har ikke adgang til den.',
+  en: 'The case does not exist, or you have no access to it.',
+};
+const TEAM_NOT_FOUND = {
+  da: 'Teamet findes ikke, eller du har ikke adgang til det.',
+  en: 'The team does not exist, or you have no access to it.',
+};
 const CITIZEN_NOT_FOUND = { da: 'Borgeren findes ikke.', en: 'The citizen does not exist.' };
 const EXPERIMENT_NOT_FOUND = { da: 'Forsøget findes ikke.', en: 'The experiment does not exist.' };
-const NOT_FOUND: Record<(typeof SCOPE_PARAM)[Scope], Message> = { caseId: CASE_NOT_FOUND, teamId: TEAM_NOT_FOUND, citizenId: CITIZEN_NOT_FOUND, experimentId: EXPERIMENT_NOT_FOUND };
+const NOT_FOUND: Record<(typeof SCOPE_PARAM)[Scope], Message> = {
+  caseId: CASE_NOT_FOUND,
+  teamId: TEAM_NOT_FOUND,
+  citizenId: CITIZEN_NOT_FOUND,
+  experimentId: EXPERIMENT_NOT_FOUND,
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The facts about the caller that case access is decided from, as of `now`. */
 export async function actorScope(db: Tenant, actor: Actor, now: Date): Promise<ActorScope> {
-  const [teams, grantedCases, citizenId] = await Promise.all([membershipOf(db, actor.userId), q.grantedCases(db, actor.userId, now), citizenIdOf(db, actor.userId)]);
+  const [teams, grantedCases, citizenId] = await Promise.all([
+    membershipOf(db, actor.userId),
+    q.grantedCases(db, actor.userId, now),
+    citizenIdOf(db, actor.userId),
+  ]);
   return { actor, memberOf: teams.memberOf, leads: teams.leads, grantedCases, citizenId };
 }
 
@@ -71,7 +86,13 @@ export async function breakGlass(ctx: Ctx, c: cases.CaseInHand, reason: string):
   const expires = new Date(ctx.now.getTime() + BREAK_GLASS_HOURS * 3_600_000);
   await q.insertGrant(ctx.db, { id: randomUUID(), caseId: c.id, userId: ctx.actor.userId, reason, expiresAt: expires });
   await cases.recordChange(ctx, c.id, 'break_glass', null, ctx.actor.userId, reason);
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'break_glass', entity: 'case', entityId: c.id, purpose: reason });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'break_glass',
+    entity: 'case',
+    entityId: c.id,
+    purpose: reason,
+  });
   return { expires_at: expires.toISOString() };
 }
 
@@ -132,7 +153,8 @@ export function createScopeCheck(services: Services): ScopeCheck {
       case 'caseId': {
         const record = await cases.caseRecord(db, id, { lock: false });
         const need = caseNeedOf(scope);
-        if (record === undefined || need === null || !permits(need, caseAccess(scopeOfActor, record), actor)) throw notFound(CASE_NOT_FOUND);
+        if (record === undefined || need === null || !permits(need, caseAccess(scopeOfActor, record), actor))
+          throw notFound(CASE_NOT_FOUND);
         break;
       }
       case 'teamId':

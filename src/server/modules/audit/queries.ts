@@ -26,22 +26,22 @@ export async function appendEvents(trx: Tenant, events: readonly StoredEvent[]):
   await trx.kysely
     .with('appended', (db) =>
       db.insertInto('audit_event').values(
-      events.map((event) => ({
-        municipality_id: trx.municipalityId,
-        seq: event.seq,
-        occurred_at: event.occurred_at,
-        actor_id: String(event.actor_id),
-        actor_role: event.actor_role,
-        citizen_id: event.citizen_id === null ? null : String(event.citizen_id),
-        action: event.action,
-        entity: event.entity,
-        entity_id: String(event.entity_id),
-        purpose: event.purpose,
-        request_id: event.request_id,
-        details: JSON.stringify(event.details),
-        prev_hash: event.prev_hash,
-        hash: event.hash,
-      })),
+        events.map((event) => ({
+          municipality_id: trx.municipalityId,
+          seq: event.seq,
+          occurred_at: event.occurred_at,
+          actor_id: String(event.actor_id),
+          actor_role: event.actor_role,
+          citizen_id: event.citizen_id === null ? null : String(event.citizen_id),
+          action: event.action,
+          entity: event.entity,
+          entity_id: String(event.entity_id),
+          purpose: event.purpose,
+          request_id: event.request_id,
+          details: JSON.stringify(event.details),
+          prev_hash: event.prev_hash,
+          hash: event.hash,
+        })),
       ),
     )
     .updateTable('audit_head')
@@ -52,13 +52,7 @@ export async function appendEvents(trx: Tenant, events: readonly StoredEvent[]):
 
 /** A page of a municipality's chain in seq order, for verification. */
 export async function chainPage(db: Tenant, afterSeq: number, limit: number) {
-  return db
-    .selectFrom('audit_event')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('audit_event').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
 
 export async function headOf(db: Tenant): Promise<{ seq: number; hash: string } | undefined> {
@@ -77,11 +71,29 @@ export interface AccessRow {
 }
 
 /** Who touched a citizen's data, newest first. */
-export async function eventsForCitizen(db: Tenant, citizenId: string, limit: number, beforeSeq: number | undefined): Promise<AccessRow[]> {
+export async function eventsForCitizen(
+  db: Tenant,
+  citizenId: string,
+  limit: number,
+  beforeSeq: number | undefined,
+): Promise<AccessRow[]> {
   let query = db
     .selectFrom('audit_event as e')
-    .leftJoin('app_user as u', (j) => j.onRef('u.municipality_id', '=', 'e.municipality_id').on((eb) => eb(eb.cast('u.id', 'text'), '=', eb.ref('e.actor_id'))))
-    .select(['e.seq', 'e.occurred_at', 'e.actor_id', 'u.name as actor_name', 'e.actor_role', 'e.action', 'e.entity', 'e.purpose'])
+    .leftJoin('app_user as u', (j) =>
+      j
+        .onRef('u.municipality_id', '=', 'e.municipality_id')
+        .on((eb) => eb(eb.cast('u.id', 'text'), '=', eb.ref('e.actor_id'))),
+    )
+    .select([
+      'e.seq',
+      'e.occurred_at',
+      'e.actor_id',
+      'u.name as actor_name',
+      'e.actor_role',
+      'e.action',
+      'e.entity',
+      'e.purpose',
+    ])
     .where('e.citizen_id', '=', citizenId)
     .orderBy('e.seq', 'desc')
     .limit(limit);

@@ -21,14 +21,21 @@ export const auditRoutes: FastifyPluginAsyncTypebox<Services> = async (app, serv
         response: { 200: AccessLog, ...errorResponses },
       },
     },
-    async (request) => inTransaction(services, request, (ctx) => audit.accessLog(ctx, request.params.citizenId, request.query)),
+    async (request) =>
+      inTransaction(services, request, (ctx) => audit.accessLog(ctx, request.params.citizenId, request.query)),
   );
 
   app.get(
     '/api/me/access-log',
     {
       config: { policy: roles('citizen') },
-      schema: { operationId: 'myAccessLog', tags, summary: 'Who has seen my data, newest first', querystring: AccessLogQuery, response: { 200: AccessLog, ...errorResponses } },
+      schema: {
+        operationId: 'myAccessLog',
+        tags,
+        summary: 'Who has seen my data, newest first',
+        querystring: AccessLogQuery,
+        response: { 200: AccessLog, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => audit.myAccessLog(ctx, request.query)),
   );

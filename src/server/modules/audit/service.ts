@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/access/actor.js';
-import { createChainVerifier, GENESIS_HASH, hashEvent, type ChainBreakReason, type JsonObject } from '../../../core/audit/index.js';
+import {
+  createChainVerifier,
+  GENESIS_HASH,
+  hashEvent,
+  type ChainBreakReason,
+  type JsonObject,
+} from '../../../core/audit/index.js';
 import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { Tenant } from '../../db/tenant.js';
@@ -58,7 +64,8 @@ export async function recordAudits(db: Tenant, entries: readonly AuditEntry[], n
   const first = entries[0];
   if (first === undefined) return;
   const municipalityId = db.municipalityId;
-  if (entries.some((e) => e.actor.municipalityId !== municipalityId)) throw new Error('audit events of one call must share the municipality');
+  if (entries.some((e) => e.actor.municipalityId !== municipalityId))
+    throw new Error('audit events of one call must share the municipality');
   const append = async (trx: Tenant) => {
     const head = await q.lockHead(trx, GENESIS_HASH);
     let prev = head;
@@ -93,7 +100,11 @@ export type ChainReport =
   | { ok: false; events: number; brokenAt: number; reason: ChainBreakReason | 'head_mismatch' };
 
 /** Re-computes a municipality's whole chain, page by page, and compares its end with the head. */
-export async function verifyMunicipalityChain(kysely: Kysely<Database>, municipalityId: string, pageSize = 5000): Promise<ChainReport> {
+export async function verifyMunicipalityChain(
+  kysely: Kysely<Database>,
+  municipalityId: string,
+  pageSize = 5000,
+): Promise<ChainReport> {
   const db = new Tenant(kysely, municipalityId);
   const verifier = createChainVerifier({ sha256Hex });
   let after = 0;
@@ -102,7 +113,8 @@ export async function verifyMunicipalityChain(kysely: Kysely<Database>, municipa
     const page = await q.chainPage(db, after, pageSize);
     for (const row of page) {
       const failure = verifier.push({ ...row, details: row.details as JsonObject });
-      if (failure !== null && !failure.ok) return { ok: false, events, brokenAt: Number(failure.brokenAt), reason: failure.reason };
+      if (failure !== null && !failure.ok)
+        return { ok: false, events, brokenAt: Number(failure.brokenAt), reason: failure.reason };
       events++;
     }
     if (page.length < pageSize) break;
@@ -119,7 +131,11 @@ export async function verifyMunicipalityChain(kysely: Kysely<Database>, municipa
 }
 
 /** Who touched a citizen's data, newest first (the data-protection officer's view). */
-export async function accessLog(ctx: Ctx, citizenId: string, page: { limit?: number | undefined; before?: number | undefined }) {
+export async function accessLog(
+  ctx: Ctx,
+  citizenId: string,
+  page: { limit?: number | undefined; before?: number | undefined },
+) {
   const rows = await q.eventsForCitizen(ctx.db, citizenId, page.limit ?? 100, page.before);
   return rows.map((r) => ({
     seq: r.seq,
@@ -134,6 +150,7 @@ export async function accessLog(ctx: Ctx, citizenId: string, page: { limit?: num
 /** A citizen's own access log: who has seen my data. */
 export async function myAccessLog(ctx: Ctx, page: { limit?: number | undefined; before?: number | undefined }) {
   const citizenId = await citizenIdOf(ctx.db, ctx.actor.userId);
-  if (citizenId === null) throw notFound({ da: 'Din bruger er ikke knyttet til en borger.', en: 'Your user is not linked to a citizen.' });
+  if (citizenId === null)
+    throw notFound({ da: 'Din bruger er ikke knyttet til en borger.', en: 'Your user is not linked to a citizen.' });
   return accessLog(ctx, citizenId, page);
 }

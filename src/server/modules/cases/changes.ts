@@ -10,7 +10,16 @@ import { refreshCase } from '../deadlines/service.js';
 import { assertAssignable, caseloadOf } from '../teams/service.js';
 import * as q from './queries.js';
 import { caseBody } from './reading.js';
-import type { CaseBody, ContactBody, EventBody, ReassignBody, Reassigned, TrackBody, VisitationBody, VoidBody } from './schema.js';
+import type {
+  CaseBody,
+  ContactBody,
+  EventBody,
+  ReassignBody,
+  Reassigned,
+  TrackBody,
+  VisitationBody,
+  VoidBody,
+} from './schema.js';
 import { recordChange, type CaseInHand } from './service.js';
 
 // Changes to a case. Each works on the case row the access decision read and locked in this
@@ -25,13 +34,30 @@ async function current(ctx: Ctx, c: CaseInHand): Promise<CaseBody | undefined> {
 }
 
 /** Updates an open case from the version the caller read; 409 with the case as it is now when stale. */
-async function updateOpenCase(ctx: Ctx, c: CaseInHand, version: number, changes: Updateable<CitizenCaseTable>): Promise<void> {
+async function updateOpenCase(
+  ctx: Ctx,
+  c: CaseInHand,
+  version: number,
+  changes: Updateable<CitizenCaseTable>,
+): Promise<void> {
   const result = await q.updateOpenCase(ctx.db, c.id, version, changes);
   await expectOneUpdated(result, () => current(ctx, c), CASE_GONE);
 }
 
-async function noteUpdate(ctx: Ctx, c: CaseInHand, entity: string, details: Record<string, string | null>): Promise<void> {
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'update', entity, entityId: c.id, purpose: 'case_work', details });
+async function noteUpdate(
+  ctx: Ctx,
+  c: CaseInHand,
+  entity: string,
+  details: Record<string, string | null>,
+): Promise<void> {
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'update',
+    entity,
+    entityId: c.id,
+    purpose: 'case_work',
+    details,
+  });
 }
 
 export async function setVisitation(ctx: Ctx, c: CaseInHand, body: VisitationBody): Promise<CaseBody> {
@@ -51,7 +77,10 @@ export async function setVisitation(ctx: Ctx, c: CaseInHand, body: VisitationBod
 
 export async function setTrack(ctx: Ctx, c: CaseInHand, body: TrackBody): Promise<CaseBody> {
   if (c.category !== 'activity_ready') {
-    throw invalid({ da: 'Kun aktivitetsparate borgere placeres i et spor. Visitér borgeren først.', en: 'Only activity-ready citizens are placed in a track. Record the visitation first.' });
+    throw invalid({
+      da: 'Kun aktivitetsparate borgere placeres i et spor. Visitér borgeren først.',
+      en: 'Only activity-ready citizens are placed in a track. Record the visitation first.',
+    });
   }
   await updateOpenCase(ctx, c, body.version, { track: body.track, track_reason: body.reason });
   await recordChange(ctx, c.id, 'track', c.track, body.track, body.reason);
@@ -63,7 +92,10 @@ export async function setTrack(ctx: Ctx, c: CaseInHand, body: TrackBody): Promis
 /** What each problem of core's eventProblems says, after the field's name. */
 const EVENT_PROBLEM_TEXT: Record<EventProblemCode, Message> = {
   date_invalid: { da: 'ikke en gyldig dato.', en: 'not a valid date.' },
-  date_in_future: { da: 'en hændelse registreres, når den er sket; datoen må ikke ligge i fremtiden.', en: 'an event is recorded once it happened; the date must not be in the future.' },
+  date_in_future: {
+    da: 'en hændelse registreres, når den er sket; datoen må ikke ligge i fremtiden.',
+    en: 'an event is recorded once it happened; the date must not be in the future.',
+  },
   held_missing: { da: 'angiv om samtalen blev holdt.', en: 'say whether the conversation was held.' },
   held_not_conversation: { da: 'gælder kun samtaler.', en: 'applies to conversations only.' },
   mode_not_conversation: { da: 'gælder kun samtaler.', en: 'applies to conversations only.' },
@@ -105,28 +137,52 @@ export async function recordEvent(ctx: Ctx, c: CaseInHand, body: EventBody): Pro
     void_reason: null,
   });
   await refreshCase(ctx.db, ctx.today, c);
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'create', entity: 'case_event', entityId: id, purpose: 'case_work', details: { type: body.type } });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'create',
+    entity: 'case_event',
+    entityId: id,
+    purpose: 'case_work',
+    details: { type: body.type },
+  });
   return caseBody(ctx, c.id, c.access);
 }
 
 export async function voidEvent(ctx: Ctx, c: CaseInHand, eventId: string, body: VoidBody): Promise<CaseBody> {
-  const result = await q.voidEvent(ctx.db, c.id, eventId, body.version, { at: ctx.now, userId: ctx.actor.userId, reason: body.reason });
+  const result = await q.voidEvent(ctx.db, c.id, eventId, body.version, {
+    at: ctx.now,
+    userId: ctx.actor.userId,
+    reason: body.reason,
+  });
   await expectOneUpdated(
     result,
     async () => {
       const row = await q.eventOfCase(ctx.db, c.id, eventId);
-      return row === undefined ? undefined : { ...row, recorded_at: row.recorded_at.toISOString(), voided_at: row.voided_at?.toISOString() ?? null };
+      return row === undefined
+        ? undefined
+        : { ...row, recorded_at: row.recorded_at.toISOString(), voided_at: row.voided_at?.toISOString() ?? null };
     },
     { da: 'Hændelsen findes ikke.', en: 'The event does not exist.' },
   );
   await refreshCase(ctx.db, ctx.today, c);
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'update', entity: 'case_event', entityId: eventId, purpose: 'case_work', details: { voided: true } });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'update',
+    entity: 'case_event',
+    entityId: eventId,
+    purpose: 'case_work',
+    details: { voided: true },
+  });
   return caseBody(ctx, c.id, c.access);
 }
 
 /** Moves the case to another caseworker (and their team), within the cap unless a team leader decides otherwise. */
 export async function reassign(ctx: Ctx, c: CaseInHand, body: ReassignBody): Promise<Reassigned> {
-  if (body.caseworker_id === c.caseworkerId) throw invalid({ da: 'caseworker_id: sagen har allerede denne sagsbehandler.', en: 'caseworker_id: the case already has this caseworker.' });
+  if (body.caseworker_id === c.caseworkerId)
+    throw invalid({
+      da: 'caseworker_id: sagen har allerede denne sagsbehandler.',
+      en: 'caseworker_id: the case already has this caseworker.',
+    });
   const teamId = await assertAssignable(ctx, body.caseworker_id, 0);
   await updateOpenCase(ctx, c, body.version, { caseworker_id: body.caseworker_id, team_id: teamId });
   await recordChange(ctx, c.id, 'reassigned', c.caseworkerId, body.caseworker_id, body.reason);
@@ -148,6 +204,13 @@ export async function updateContact(ctx: Ctx, c: CaseInHand, body: ContactBody):
   };
   const result = await q.updateCitizen(ctx.db, c.citizenId, version, fields);
   await expectOneUpdated(result, async () => (await current(ctx, c))?.citizen, CASE_GONE);
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'update', entity: 'citizen', entityId: c.citizenId, purpose: 'case_work', details: { fields: Object.keys(fields).sort().join(',') } });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'update',
+    entity: 'citizen',
+    entityId: c.citizenId,
+    purpose: 'case_work',
+    details: { fields: Object.keys(fields).sort().join(',') },
+  });
   return caseBody(ctx, c.id, c.access);
 }

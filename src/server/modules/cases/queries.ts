@@ -1,7 +1,15 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { ActorScope } from '../../../core/access/case-scope.js';
 import type { Role } from '../../../core/access/roles.js';
-import type { Benefit, CaseStatus, Category, ChangeKind, ContactChannel, EventType, Track } from '../../../core/vocabulary.js';
+import type {
+  Benefit,
+  CaseStatus,
+  Category,
+  ChangeKind,
+  ContactChannel,
+  EventType,
+  Track,
+} from '../../../core/vocabulary.js';
 import type { CitizenCaseTable, Database } from '../../db/schema.js';
 import { ALL_MUNICIPALITIES, type Tenant, type TenantRow } from '../../db/tenant.js';
 import { visibleCases } from '../access/queries.js';
@@ -9,7 +17,19 @@ import { visibleCases } from '../access/queries.js';
 // citizen, citizen_case, case_event, case_change, case_number_counter. Reads join app_user and
 // team only for display fields (names, a team's cap), and filter lists by access's visibleCases.
 
-const CASE_COLUMNS = ['c.id', 'c.municipality_id', 'c.citizen_id', 'c.caseworker_id', 'c.team_id', 'c.status', 'c.registered', 'c.benefit_start', 'c.category', 'c.track', 'c.version'] as const;
+const CASE_COLUMNS = [
+  'c.id',
+  'c.municipality_id',
+  'c.citizen_id',
+  'c.caseworker_id',
+  'c.team_id',
+  'c.status',
+  'c.registered',
+  'c.benefit_start',
+  'c.category',
+  'c.track',
+  'c.version',
+] as const;
 
 /** The case row a use case decides on and works from; `lock` holds it until the transaction ends. */
 export async function caseRow(db: Tenant, caseId: string, lock: boolean) {
@@ -29,17 +49,52 @@ export async function citizenExists(db: Tenant, citizenId: string): Promise<bool
 export async function caseView(db: Tenant, caseId: string) {
   return db
     .selectFrom('citizen_case as c')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'))
-    .leftJoin('app_user as w', (j) => j.onRef('w.municipality_id', '=', 'c.municipality_id').onRef('w.id', '=', 'c.caseworker_id'))
-    .leftJoin('team as t', (j) => j.onRef('t.municipality_id', '=', 'c.municipality_id').onRef('t.id', '=', 'c.team_id'))
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'),
+    )
+    .leftJoin('app_user as w', (j) =>
+      j.onRef('w.municipality_id', '=', 'c.municipality_id').onRef('w.id', '=', 'c.caseworker_id'),
+    )
+    .leftJoin('team as t', (j) =>
+      j.onRef('t.municipality_id', '=', 'c.municipality_id').onRef('t.id', '=', 'c.team_id'),
+    )
     .select([
-      'c.id', 'c.case_number', 'c.status', 'c.registered', 'c.benefit', 'c.benefit_start', 'c.category', 'c.category_reason',
-      'c.track', 'c.track_reason', 'c.version', 'c.caseworker_id', 'w.name as caseworker_name', 'c.team_id', 't.name as team_name',
-      't.caseload_cap', 'z.id as citizen_id', 'z.name', 'z.cpr_masked', 'z.birth_date', 'z.address', 'z.phone', 'z.email',
-      'z.contact_channel', 'z.language', 'z.interpreter_needed', 'z.version as citizen_version',
+      'c.id',
+      'c.case_number',
+      'c.status',
+      'c.registered',
+      'c.benefit',
+      'c.benefit_start',
+      'c.category',
+      'c.category_reason',
+      'c.track',
+      'c.track_reason',
+      'c.version',
+      'c.caseworker_id',
+      'w.name as caseworker_name',
+      'c.team_id',
+      't.name as team_name',
+      't.caseload_cap',
+      'z.id as citizen_id',
+      'z.name',
+      'z.cpr_masked',
+      'z.birth_date',
+      'z.address',
+      'z.phone',
+      'z.email',
+      'z.contact_channel',
+      'z.language',
+      'z.interpreter_needed',
+      'z.version as citizen_version',
     ])
     .where('c.id', '=', caseId)
-    .$narrowType<{ status: CaseStatus; benefit: Benefit; category: Category | null; track: Track | null; contact_channel: ContactChannel }>()
+    .$narrowType<{
+      status: CaseStatus;
+      benefit: Benefit;
+      category: Category | null;
+      track: Track | null;
+      contact_channel: ContactChannel;
+    }>()
     .executeTakeFirst();
 }
 
@@ -56,8 +111,12 @@ export interface CaseSearch {
 export async function searchCases(db: Tenant, scope: ActorScope, search: CaseSearch) {
   let base = db
     .selectFrom('citizen_case as c')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'))
-    .leftJoin('app_user as w', (j) => j.onRef('w.municipality_id', '=', 'c.municipality_id').onRef('w.id', '=', 'c.caseworker_id'))
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'),
+    )
+    .leftJoin('app_user as w', (j) =>
+      j.onRef('w.municipality_id', '=', 'c.municipality_id').onRef('w.id', '=', 'c.caseworker_id'),
+    )
     .where(visibleCases(scope));
   if (search.status !== 'all') base = base.where('c.status', '=', search.status);
   const q = search.q;
@@ -72,8 +131,26 @@ export async function searchCases(db: Tenant, scope: ActorScope, search: CaseSea
   }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
-    .select(['c.id', 'c.case_number', 'c.status', 'z.id as citizen_id', 'z.name', 'z.cpr_masked', 'c.category', 'c.track', 'c.registered', 'c.caseworker_id', 'w.name as caseworker_name'])
-    .orderBy(search.sort === 'name' ? sql`lower(z.name) COLLATE "C"` : search.sort === 'case_number' ? sql`c.case_number` : sql`c.registered DESC`)
+    .select([
+      'c.id',
+      'c.case_number',
+      'c.status',
+      'z.id as citizen_id',
+      'z.name',
+      'z.cpr_masked',
+      'c.category',
+      'c.track',
+      'c.registered',
+      'c.caseworker_id',
+      'w.name as caseworker_name',
+    ])
+    .orderBy(
+      search.sort === 'name'
+        ? sql`lower(z.name) COLLATE "C"`
+        : search.sort === 'case_number'
+          ? sql`c.case_number`
+          : sql`c.registered DESC`,
+    )
     .orderBy('c.id')
     .limit(search.limit)
     .offset(search.offset)
@@ -86,21 +163,29 @@ export async function searchCases(db: Tenant, scope: ActorScope, search: CaseSea
 export async function citizenByCprLookup(db: Tenant, lookup: string) {
   return db
     .selectFrom('citizen as z')
-    .leftJoin('citizen_case as c', (j) => j.onRef('c.municipality_id', '=', 'z.municipality_id').onRef('c.citizen_id', '=', 'z.id').on('c.status', '=', 'open'))
+    .leftJoin('citizen_case as c', (j) =>
+      j
+        .onRef('c.municipality_id', '=', 'z.municipality_id')
+        .onRef('c.citizen_id', '=', 'z.id')
+        .on('c.status', '=', 'open'),
+    )
     .select(['z.id', 'c.id as case_id'])
     .where('z.cpr_lookup', '=', lookup)
     .executeTakeFirst();
 }
 
 export async function cprCiphertext(db: Tenant, citizenId: string): Promise<string> {
-  return (await db.selectFrom('citizen').select('cpr_ciphertext').where('id', '=', citizenId).executeTakeFirstOrThrow()).cpr_ciphertext;
+  return (await db.selectFrom('citizen').select('cpr_ciphertext').where('id', '=', citizenId).executeTakeFirstOrThrow())
+    .cpr_ciphertext;
 }
 
 /** The next case number of the year, counted per municipality. */
 export async function nextCaseNumber(db: Tenant, year: number): Promise<number> {
   const row = await db
     .insertInto('case_number_counter', { year, last: 1 })
-    .onConflict((oc) => oc.columns(['municipality_id', 'year']).doUpdateSet((eb) => ({ last: eb('case_number_counter.last', '+', 1) })))
+    .onConflict((oc) =>
+      oc.columns(['municipality_id', 'year']).doUpdateSet((eb) => ({ last: eb('case_number_counter.last', '+', 1) })),
+    )
     .returning('last')
     .executeTakeFirstOrThrow();
   return row.last;
@@ -123,7 +208,12 @@ export async function insertEvent(db: Tenant, row: TenantRow<'case_event'>): Pro
 }
 
 /** Changes an open case from the version the caller read; counts 0 rows when stale or closed. */
-export async function updateOpenCase(db: Tenant, caseId: string, version: number, changes: Updateable<CitizenCaseTable>) {
+export async function updateOpenCase(
+  db: Tenant,
+  caseId: string,
+  version: number,
+  changes: Updateable<CitizenCaseTable>,
+) {
   return db
     .updateTable('citizen_case')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
@@ -133,7 +223,12 @@ export async function updateOpenCase(db: Tenant, caseId: string, version: number
     .executeTakeFirst();
 }
 
-export async function updateCitizen(db: Tenant, citizenId: string, version: number, fields: Updateable<Database['citizen']>) {
+export async function updateCitizen(
+  db: Tenant,
+  citizenId: string,
+  version: number,
+  fields: Updateable<Database['citizen']>,
+) {
   return db
     .updateTable('citizen')
     .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
@@ -143,11 +238,22 @@ export async function updateCitizen(db: Tenant, citizenId: string, version: numb
 }
 
 export async function eventOfCase(db: Tenant, caseId: string, eventId: string) {
-  return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).where('id', '=', eventId).executeTakeFirst();
+  return db
+    .selectFrom('case_event')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', eventId)
+    .executeTakeFirst();
 }
 
 /** Voids an event from the version the caller read; counts 0 rows when stale or already voided. */
-export async function voidEvent(db: Tenant, caseId: string, eventId: string, version: number, by: { at: Date; userId: string; reason: string }) {
+export async function voidEvent(
+  db: Tenant,
+  caseId: string,
+  eventId: string,
+  version: number,
+  by: { at: Date; userId: string; reason: string },
+) {
   return db
     .updateTable('case_event')
     .set((eb) => ({ voided_at: by.at, voided_by: by.userId, void_reason: by.reason, version: eb('version', '+', 1) }))
@@ -180,7 +286,11 @@ export async function clearDeadlinesOfOpenCases(db: Tenant): Promise<void> {
 }
 
 /** Open cases of any municipality whose deadlines were last evaluated before `today`. */
-export async function staleCases(kysely: Kysely<Database>, today: string, limit: number): Promise<{ municipality_id: string; id: string }[]> {
+export async function staleCases(
+  kysely: Kysely<Database>,
+  today: string,
+  limit: number,
+): Promise<{ municipality_id: string; id: string }[]> {
   return kysely
     .selectFrom('citizen_case')
     .select(['municipality_id', 'id'])
@@ -191,7 +301,10 @@ export async function staleCases(kysely: Kysely<Database>, today: string, limit:
     .execute();
 }
 
-export async function openCaseCounts(db: Tenant, caseworkerIds: readonly string[]): Promise<{ caseworker_id: string | null; n: number }[]> {
+export async function openCaseCounts(
+  db: Tenant,
+  caseworkerIds: readonly string[],
+): Promise<{ caseworker_id: string | null; n: number }[]> {
   if (caseworkerIds.length === 0) return [];
   return db
     .selectFrom('citizen_case')
@@ -206,7 +319,9 @@ export async function openCaseCounts(db: Tenant, caseworkerIds: readonly string[
 export async function timelineEvents(db: Tenant, caseId: string) {
   return db
     .selectFrom('case_event as e')
-    .leftJoin('app_user as u', (j) => j.onRef('u.municipality_id', '=', 'e.municipality_id').onRef('u.id', '=', 'e.recorded_by'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.municipality_id', '=', 'e.municipality_id').onRef('u.id', '=', 'e.recorded_by'),
+    )
     .selectAll('e')
     .select('u.name as recorded_by_name')
     .where('e.case_id', '=', caseId)
@@ -216,22 +331,41 @@ export async function timelineEvents(db: Tenant, caseId: string) {
 
 /** The case's changes, with who made each and, for a reassignment, the caseworkers' names. */
 export async function timelineChanges(db: Tenant, caseId: string) {
-  return db
-    .selectFrom('case_change as ch')
-    .leftJoin('app_user as u', (j) => j.onRef('u.municipality_id', '=', 'ch.municipality_id').onRef('u.id', '=', 'ch.actor_id'))
-    // A reassignment's values are user ids: its caseworkers are shown by name.
-    .leftJoin('app_user as f', (j) => j.onRef('f.municipality_id', '=', 'ch.municipality_id').on('ch.kind', '=', 'reassigned').on((eb) => eb(eb.cast('f.id', 'text'), '=', eb.ref('ch.from_value'))))
-    .leftJoin('app_user as t', (j) => j.onRef('t.municipality_id', '=', 'ch.municipality_id').on('ch.kind', '=', 'reassigned').on((eb) => eb(eb.cast('t.id', 'text'), '=', eb.ref('ch.to_value'))))
-    .selectAll('ch')
-    .select(['u.name as actor_name', 'f.name as from_name', 't.name as to_name'])
-    .where('ch.case_id', '=', caseId)
-    .$narrowType<{ kind: ChangeKind }>()
-    .execute();
+  return (
+    db
+      .selectFrom('case_change as ch')
+      .leftJoin('app_user as u', (j) =>
+        j.onRef('u.municipality_id', '=', 'ch.municipality_id').onRef('u.id', '=', 'ch.actor_id'),
+      )
+      // A reassignment's values are user ids: its caseworkers are shown by name.
+      .leftJoin('app_user as f', (j) =>
+        j
+          .onRef('f.municipality_id', '=', 'ch.municipality_id')
+          .on('ch.kind', '=', 'reassigned')
+          .on((eb) => eb(eb.cast('f.id', 'text'), '=', eb.ref('ch.from_value'))),
+      )
+      .leftJoin('app_user as t', (j) =>
+        j
+          .onRef('t.municipality_id', '=', 'ch.municipality_id')
+          .on('ch.kind', '=', 'reassigned')
+          .on((eb) => eb(eb.cast('t.id', 'text'), '=', eb.ref('ch.to_value'))),
+      )
+      .selectAll('ch')
+      .select(['u.name as actor_name', 'f.name as from_name', 't.name as to_name'])
+      .where('ch.case_id', '=', caseId)
+      .$narrowType<{ kind: ChangeKind }>()
+      .execute()
+  );
 }
 
 /** Everyone who recorded an event that still counts or changed the case. */
 export async function participantIds(db: Tenant, caseId: string): Promise<string[]> {
-  const events = await db.selectFrom('case_event').select('recorded_by').where('case_id', '=', caseId).where('voided_at', 'is', null).execute();
+  const events = await db
+    .selectFrom('case_event')
+    .select('recorded_by')
+    .where('case_id', '=', caseId)
+    .where('voided_at', 'is', null)
+    .execute();
   const changes = await db.selectFrom('case_change').select('actor_id').where('case_id', '=', caseId).execute();
   return [...events.map((e) => e.recorded_by), ...changes.map((ch) => ch.actor_id)];
 }
@@ -240,7 +374,9 @@ export async function participantIds(db: Tenant, caseId: string): Promise<string
 export async function staffWithRoles(db: Tenant, userIds: readonly string[]) {
   return db
     .selectFrom('app_user as u')
-    .leftJoin('user_role as r', (j) => j.onRef('r.municipality_id', '=', 'u.municipality_id').onRef('r.user_id', '=', 'u.id'))
+    .leftJoin('user_role as r', (j) =>
+      j.onRef('r.municipality_id', '=', 'u.municipality_id').onRef('r.user_id', '=', 'u.id'),
+    )
     .select(['u.id', 'u.name', 'r.role'])
     .where('u.id', 'in', userIds)
     .where('u.kind', '=', 'staff')

@@ -27,7 +27,8 @@ export async function caseBody(ctx: Ctx, caseId: string, access: CaseAccess): Pr
     track_reason: row.track_reason,
     version: row.version,
     caseworker: row.caseworker_id === null ? null : { id: row.caseworker_id, name: row.caseworker_name ?? '' },
-    team: row.team_id === null ? null : { id: row.team_id, name: row.team_name ?? '', caseload_cap: row.caseload_cap ?? 0 },
+    team:
+      row.team_id === null ? null : { id: row.team_id, name: row.team_name ?? '', caseload_cap: row.caseload_cap ?? 0 },
     citizen: {
       id: row.citizen_id,
       name: row.name,
@@ -49,7 +50,13 @@ export async function caseBody(ctx: Ctx, caseId: string, access: CaseAccess): Pr
 /** Reads a case for case work (or through broken glass), writing the audit event in the same transaction. */
 export async function readCase(ctx: Ctx, c: CaseInHand): Promise<CaseBody> {
   const body = await caseBody(ctx, c.id, c.access);
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'read', entity: 'case', entityId: c.id, purpose: c.access.viaGrant ? 'break_glass' : 'case_work' });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'read',
+    entity: 'case',
+    entityId: c.id,
+    purpose: c.access.viaGrant ? 'break_glass' : 'case_work',
+  });
   return body;
 }
 
@@ -60,19 +67,31 @@ const WHOLE_CPR = /\d{6}-?\d{4}/;
 export async function searchCases(ctx: Ctx, query: SearchQuery): Promise<CasePage> {
   const text = (query.q ?? '').trim();
   if (WHOLE_CPR.test(text)) {
-    throw invalid({ da: 'Søg på et helt CPR-nummer med CPR-søgningen (det må ikke stå i adressen).', en: 'Search by a whole CPR number with the CPR search (it must not be in the address).' });
+    throw invalid({
+      da: 'Søg på et helt CPR-nummer med CPR-søgningen (det må ikke stå i adressen).',
+      en: 'Search by a whole CPR number with the CPR search (it must not be in the address).',
+    });
   }
   const birth = /^(\d{6})(-x{0,4})?$/i.exec(text);
   const { total, rows } = await q.searchCases(ctx.db, await actorScope(ctx.db, ctx.actor, ctx.now), {
     status: query.status ?? 'open',
-    q: text === '' ? null : { name: text.toLowerCase(), caseNumber: text, cprMasked: birth === null ? null : `${birth[1] ?? ''}-xxxx` },
+    q:
+      text === ''
+        ? null
+        : { name: text.toLowerCase(), caseNumber: text, cprMasked: birth === null ? null : `${birth[1] ?? ''}-xxxx` },
     sort: query.sort ?? 'name',
     limit: query.limit ?? 50,
     offset: query.offset ?? 0,
   });
   await audit.record(
     ctx,
-    rows.map((r) => ({ citizenId: r.citizen_id, action: 'read' as const, entity: 'case_list', entityId: r.id, purpose: 'case_search' })),
+    rows.map((r) => ({
+      citizenId: r.citizen_id,
+      action: 'read' as const,
+      entity: 'case_list',
+      entityId: r.id,
+      purpose: 'case_search',
+    })),
   );
   return {
     total,
@@ -92,7 +111,17 @@ export async function searchCases(ctx: Ctx, query: SearchQuery): Promise<CasePag
 
 /** The full CPR number, for a stated purpose; a deliberate, logged act. */
 export async function revealCpr(ctx: Ctx, c: CaseInHand, purpose: string): Promise<{ cpr: string }> {
-  const digits = decryptCpr(await q.cprCiphertext(ctx.db, c.citizenId), ctx.keyring, `${ctx.db.municipalityId}/${c.citizenId}`);
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'reveal_cpr', entity: 'citizen', entityId: c.citizenId, purpose });
+  const digits = decryptCpr(
+    await q.cprCiphertext(ctx.db, c.citizenId),
+    ctx.keyring,
+    `${ctx.db.municipalityId}/${c.citizenId}`,
+  );
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'reveal_cpr',
+    entity: 'citizen',
+    entityId: c.citizenId,
+    purpose,
+  });
   return { cpr: formatCpr(digits) };
 }

@@ -32,21 +32,30 @@ export async function registerCitizen(ctx: Ctx, body: RegisterBody): Promise<Cas
   const parsed = parseCpr(body.cpr);
   if (!parsed.ok) throw invalid({ da: `cpr: ${parsed.error.message_da}`, en: `cpr: ${parsed.error.message_en}` });
   for (const field of ['registered', 'benefit_start'] as const) {
-    if (!isIsoDate(body[field])) throw invalid({ da: `${field}: ikke en gyldig dato.`, en: `${field}: not a valid date.` });
-    if (body[field] > ctx.today) throw invalid({ da: `${field}: må ikke ligge i fremtiden.`, en: `${field}: must not be in the future.` });
+    if (!isIsoDate(body[field]))
+      throw invalid({ da: `${field}: ikke en gyldig dato.`, en: `${field}: not a valid date.` });
+    if (body[field] > ctx.today)
+      throw invalid({ da: `${field}: må ikke ligge i fremtiden.`, en: `${field}: must not be in the future.` });
   }
   const cpr = parsed.value;
   const existing = await findByCpr(ctx, body.cpr);
   if (existing !== undefined) {
     throw new AppError(
       'conflict',
-      { da: 'Borgeren er allerede registreret. Åbn den eksisterende sag.', en: 'The citizen is already registered. Open the existing case.' },
+      {
+        da: 'Borgeren er allerede registreret. Åbn den eksisterende sag.',
+        en: 'The citizen is already registered. Open the existing case.',
+      },
       { reason: 'duplicate_citizen', case_id: existing.openCaseId, citizen_id: existing.citizenId },
     );
   }
   const caseworkerId = body.caseworker_id ?? (ctx.actor.roles.includes('caseworker') ? ctx.actor.userId : null);
   // Every case has a caseworker from the start: a case nobody owns is a case nobody sees.
-  if (caseworkerId === null) throw invalid({ da: 'caseworker_id: vælg den sagsbehandler, der skal have sagen.', en: 'caseworker_id: choose the caseworker who gets the case.' });
+  if (caseworkerId === null)
+    throw invalid({
+      da: 'caseworker_id: vælg den sagsbehandler, der skal have sagen.',
+      en: 'caseworker_id: choose the caseworker who gets the case.',
+    });
   const teamId = await assertAssignable(ctx, caseworkerId, 0);
   const m = ctx.db.municipalityId;
   const c: CaseRecord = {
@@ -96,7 +105,13 @@ export async function registerCitizen(ctx: Ctx, body: RegisterBody): Promise<Cas
   });
   await recordChange(ctx, c.id, 'registered', null, caseworkerId, null);
   await refreshCase(ctx.db, ctx.today, c);
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'create', entity: 'citizen', entityId: c.citizenId, purpose: 'registration' });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'create',
+    entity: 'citizen',
+    entityId: c.citizenId,
+    purpose: 'registration',
+  });
   return caseBody(ctx, c.id, caseAccess(await actorScope(ctx.db, ctx.actor, ctx.now), c));
 }
 
@@ -106,10 +121,17 @@ export async function registerCitizen(ctx: Ctx, body: RegisterBody): Promise<Cas
  */
 export async function findCaseByCpr(ctx: Ctx, cpr: string): Promise<CprMatch> {
   const found = await findByCpr(ctx, cpr);
-  if (found?.openCaseId === null || found === undefined) throw notFound({ da: 'Ingen åben sag med det CPR-nummer.', en: 'No open case with that CPR number.' });
+  if (found?.openCaseId === null || found === undefined)
+    throw notFound({ da: 'Ingen åben sag med det CPR-nummer.', en: 'No open case with that CPR number.' });
   const c = await caseRecord(ctx.db, found.openCaseId, { lock: false });
   if (c === undefined) throw notFound();
   const access = caseAccess(await actorScope(ctx.db, ctx.actor, ctx.now), c);
-  await audit.record(ctx, { citizenId: found.citizenId, action: 'read', entity: 'cpr_search', entityId: c.id, purpose: 'case_search' });
+  await audit.record(ctx, {
+    citizenId: found.citizenId,
+    action: 'read',
+    entity: 'cpr_search',
+    entityId: c.id,
+    purpose: 'case_search',
+  });
   return { case_id: c.id, in_scope: access.read };
 }

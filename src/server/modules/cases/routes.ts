@@ -21,16 +21,29 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/cases',
     {
       config: { policy: roles('caseworker', 'team_leader') },
-      schema: { operationId: 'registerCitizen', tags, summary: 'Register a citizen and open their case', body: S.RegisterBody, response: { 201: S.CaseBody, ...errorResponses } },
+      schema: {
+        operationId: 'registerCitizen',
+        tags,
+        summary: 'Register a citizen and open their case',
+        body: S.RegisterBody,
+        response: { 201: S.CaseBody, ...errorResponses },
+      },
     },
-    async (request, reply) => reply.status(201).send(await inTransaction(services, request, (ctx) => registerCitizen(ctx, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(await inTransaction(services, request, (ctx) => registerCitizen(ctx, request.body))),
   );
 
   app.get(
     '/api/cases',
     {
       config: { policy: roles(...CASE_STAFF) },
-      schema: { operationId: 'searchCases', tags, summary: 'Search the cases you may see', querystring: S.SearchQuery, response: { 200: S.CasePage, ...errorResponses } },
+      schema: {
+        operationId: 'searchCases',
+        tags,
+        summary: 'Search the cases you may see',
+        querystring: S.SearchQuery,
+        response: { 200: S.CasePage, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => searchCases(ctx, request.query)),
   );
@@ -39,7 +52,13 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/cases/find-by-cpr',
     {
       config: { policy: roles(...CASE_STAFF) },
-      schema: { operationId: 'findCaseByCpr', tags, summary: 'Find a case by whole CPR number (in the body, never the URL)', body: S.CprSearchBody, response: { 200: S.CprMatch, ...errorResponses } },
+      schema: {
+        operationId: 'findCaseByCpr',
+        tags,
+        summary: 'Find a case by whole CPR number (in the body, never the URL)',
+        body: S.CprSearchBody,
+        response: { 200: S.CprMatch, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => findCaseByCpr(ctx, request.body.cpr)),
   );
@@ -48,76 +67,164 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/cases/:caseId',
     {
       config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') },
-      schema: { operationId: 'getCase', tags, summary: 'One case with its citizen and deadlines', params: S.CaseParams, response: { 200: S.CaseBody, ...errorResponses } },
+      schema: {
+        operationId: 'getCase',
+        tags,
+        summary: 'One case with its citizen and deadlines',
+        params: S.CaseParams,
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => readCase(ctx, await withCase(ctx, request.params.caseId, 'read'))),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        readCase(ctx, await withCase(ctx, request.params.caseId, 'read')),
+      ),
   );
 
   app.put(
     '/api/cases/:caseId/visitation',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'recordVisitation', tags, summary: 'Record the visitation (job-ready or activity-ready) with the reason', params: S.CaseParams, body: S.VisitationBody, response: { 200: S.CaseBody, ...errorResponses } },
+      schema: {
+        operationId: 'recordVisitation',
+        tags,
+        summary: 'Record the visitation (job-ready or activity-ready) with the reason',
+        params: S.CaseParams,
+        body: S.VisitationBody,
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => setVisitation(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        setVisitation(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body),
+      ),
   );
 
   app.put(
     '/api/cases/:caseId/track',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'placeInTrack', tags, summary: 'Place an activity-ready citizen in a track, with the reason', params: S.CaseParams, body: S.TrackBody, response: { 200: S.CaseBody, ...errorResponses } },
+      schema: {
+        operationId: 'placeInTrack',
+        tags,
+        summary: 'Place an activity-ready citizen in a track, with the reason',
+        params: S.CaseParams,
+        body: S.TrackBody,
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => setTrack(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        setTrack(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body),
+      ),
   );
 
   app.patch(
     '/api/cases/:caseId/citizen',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'updateCitizenContact', tags, summary: "Change the citizen's contact details", params: S.CaseParams, body: S.ContactBody, response: { 200: S.CaseBody, ...errorResponses } },
+      schema: {
+        operationId: 'updateCitizenContact',
+        tags,
+        summary: "Change the citizen's contact details",
+        params: S.CaseParams,
+        body: S.ContactBody,
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => updateContact(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        updateContact(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body),
+      ),
   );
 
   app.post(
     '/api/cases/:caseId/events',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'recordCaseEvent', tags, summary: 'Record what happened: a conversation, an activity, a contact', params: S.CaseParams, body: S.EventBody, response: { 201: S.CaseBody, ...errorResponses } },
+      schema: {
+        operationId: 'recordCaseEvent',
+        tags,
+        summary: 'Record what happened: a conversation, an activity, a contact',
+        params: S.CaseParams,
+        body: S.EventBody,
+        response: { 201: S.CaseBody, ...errorResponses },
+      },
     },
     async (request, reply) =>
-      reply.status(201).send(await inTransaction(services, request, async (ctx) => recordEvent(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body))),
+      reply
+        .status(201)
+        .send(
+          await inTransaction(services, request, async (ctx) =>
+            recordEvent(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body),
+          ),
+        ),
   );
 
   app.post(
     '/api/cases/:caseId/events/:eventId/void',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'voidCaseEvent', tags, summary: 'Void a wrongly recorded event (it stays in the history)', params: S.EventParams, body: S.VoidBody, response: { 200: S.CaseBody, ...errorResponses } },
+      schema: {
+        operationId: 'voidCaseEvent',
+        tags,
+        summary: 'Void a wrongly recorded event (it stays in the history)',
+        params: S.EventParams,
+        body: S.VoidBody,
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => voidEvent(ctx, await withCase(ctx, request.params.caseId, 'write'), request.params.eventId, request.body)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        voidEvent(ctx, await withCase(ctx, request.params.caseId, 'write'), request.params.eventId, request.body),
+      ),
   );
 
   app.post(
     '/api/cases/:caseId/reassign',
     {
       config: { policy: scoped('case.reassign', 'team_leader') },
-      schema: { operationId: 'reassignCase', tags, summary: 'Move the case to another caseworker, with the reason', params: S.CaseParams, body: S.ReassignBody, response: { 200: S.Reassigned, ...errorResponses } },
+      schema: {
+        operationId: 'reassignCase',
+        tags,
+        summary: 'Move the case to another caseworker, with the reason',
+        params: S.CaseParams,
+        body: S.ReassignBody,
+        response: { 200: S.Reassigned, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => reassign(ctx, await withCase(ctx, request.params.caseId, 'reassign'), request.body)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        reassign(ctx, await withCase(ctx, request.params.caseId, 'reassign'), request.body),
+      ),
   );
 
   app.get(
     '/api/cases/:caseId/timeline',
     {
       config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') },
-      schema: { operationId: 'caseTimeline', tags, summary: 'Everything that happened on the case, newest first', params: S.CaseParams, querystring: S.TimelineQuery, response: { 200: S.TimelinePage, ...errorResponses } },
+      schema: {
+        operationId: 'caseTimeline',
+        tags,
+        summary: 'Everything that happened on the case, newest first',
+        params: S.CaseParams,
+        querystring: S.TimelineQuery,
+        response: { 200: S.TimelinePage, ...errorResponses },
+      },
     },
     async (request) => {
       const { types, limit, offset } = request.query;
-      const wanted = types?.split(',').map((t) => t.trim()).filter((t) => t !== '');
-      return inTransaction(services, request, async (ctx) => timeline(ctx, await withCase(ctx, request.params.caseId, 'read'), { types: wanted, limit: limit ?? 100, offset: offset ?? 0 }));
+      const wanted = types
+        ?.split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== '');
+      return inTransaction(services, request, async (ctx) =>
+        timeline(ctx, await withCase(ctx, request.params.caseId, 'read'), {
+          types: wanted,
+          limit: limit ?? 100,
+          offset: offset ?? 0,
+        }),
+      );
     },
   );
 
@@ -125,9 +232,18 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/cases/:caseId/contact-persons',
     {
       config: { policy: scoped('case.read', ...CASE_STAFF, 'citizen') },
-      schema: { operationId: 'caseContactPersons', tags, summary: 'The staff involved in the case', params: S.CaseParams, response: { 200: Type.Array(S.ContactPerson), ...errorResponses } },
+      schema: {
+        operationId: 'caseContactPersons',
+        tags,
+        summary: 'The staff involved in the case',
+        params: S.CaseParams,
+        response: { 200: Type.Array(S.ContactPerson), ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => contactPersons(ctx, await withCase(ctx, request.params.caseId, 'read'))),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        contactPersons(ctx, await withCase(ctx, request.params.caseId, 'read')),
+      ),
   );
 
   app.post(
@@ -144,15 +260,31 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await inTransaction(services, request, async (ctx) => breakGlass(ctx, await withCase(ctx, request.params.caseId, 'break_glass'), request.body.reason))),
+      reply
+        .status(201)
+        .send(
+          await inTransaction(services, request, async (ctx) =>
+            breakGlass(ctx, await withCase(ctx, request.params.caseId, 'break_glass'), request.body.reason),
+          ),
+        ),
   );
 
   app.post(
     '/api/cases/:caseId/reveal-cpr',
     {
       config: { policy: scoped('case.read', ...CASE_STAFF) },
-      schema: { operationId: 'revealCpr', tags, summary: 'Show the whole CPR number, for a stated purpose (logged)', params: S.CaseParams, body: S.PurposeBody, response: { 200: S.RevealedCpr, ...errorResponses } },
+      schema: {
+        operationId: 'revealCpr',
+        tags,
+        summary: 'Show the whole CPR number, for a stated purpose (logged)',
+        params: S.CaseParams,
+        body: S.PurposeBody,
+        response: { 200: S.RevealedCpr, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => revealCpr(ctx, await withCase(ctx, request.params.caseId, 'read'), request.body.purpose)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        revealCpr(ctx, await withCase(ctx, request.params.caseId, 'read'), request.body.purpose),
+      ),
   );
 };

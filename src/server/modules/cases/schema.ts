@@ -12,7 +12,18 @@ import {
   TRACKS,
 } from '../../../core/vocabulary.js';
 import { ROLES } from '../../../core/access/roles.js';
-import { Instant, IsoDate, literals, Nullable, Paged, PageQuery, PersonRef, Text, Uuid, Version } from '../../http/schemas.js';
+import {
+  Instant,
+  IsoDate,
+  literals,
+  Nullable,
+  Paged,
+  PageQuery,
+  PersonRef,
+  Text,
+  Uuid,
+  Version,
+} from '../../http/schemas.js';
 import { Deadline } from '../deadlines/schema.js';
 
 // Request and response shapes of the case API. Names follow DOMAIN.md's glossary.
@@ -62,7 +73,11 @@ export const CitizenBody = Type.Object({
 export type CitizenBody = Static<typeof CitizenBody>;
 
 /** What the caller may do with the case; the web app shows only the buttons that work. */
-export const CaseAccessBody = Type.Object({ write: Type.Boolean(), reassign: Type.Boolean(), via_grant: Type.Boolean() });
+export const CaseAccessBody = Type.Object({
+  write: Type.Boolean(),
+  reassign: Type.Boolean(),
+  via_grant: Type.Boolean(),
+});
 export type CaseAccessBody = Static<typeof CaseAccessBody>;
 
 export const CaseBody = Type.Object({
@@ -110,15 +125,27 @@ export const SearchQuery = Type.Composite([
 ]);
 export type SearchQuery = Static<typeof SearchQuery>;
 
-export const VisitationBody = Type.Object({ category: Category, reason: Text(4000), version: Version }, { additionalProperties: false });
+export const VisitationBody = Type.Object(
+  { category: Category, reason: Text(4000), version: Version },
+  { additionalProperties: false },
+);
 export type VisitationBody = Static<typeof VisitationBody>;
-export const TrackBody = Type.Object({ track: Track, reason: Text(4000), version: Version }, { additionalProperties: false });
+export const TrackBody = Type.Object(
+  { track: Track, reason: Text(4000), version: Version },
+  { additionalProperties: false },
+);
 export type TrackBody = Static<typeof TrackBody>;
-export const ReassignBody = Type.Object({ caseworker_id: Uuid, reason: Text(4000), version: Version }, { additionalProperties: false });
+export const ReassignBody = Type.Object(
+  { caseworker_id: Uuid, reason: Text(4000), version: Version },
+  { additionalProperties: false },
+);
 export type ReassignBody = Static<typeof ReassignBody>;
 export const Reassigned = Type.Object({ case: CaseBody, over_cap: Type.Boolean() });
 export type Reassigned = Static<typeof Reassigned>;
-export const ContactBody = Type.Object({ ...ContactFields, name: Type.Optional(Text(200)), version: Version }, { additionalProperties: false });
+export const ContactBody = Type.Object(
+  { ...ContactFields, name: Type.Optional(Text(200)), version: Version },
+  { additionalProperties: false },
+);
 export type ContactBody = Static<typeof ContactBody>;
 
 export const EventBody = Type.Object(
@@ -155,7 +182,9 @@ export const TimelinePage = Paged(TimelineItem);
 export type TimelinePage = Static<typeof TimelinePage>;
 
 export const TimelineQuery = Type.Composite([
-  Type.Object({ types: Type.Optional(Type.String({ maxLength: 300, description: 'comma-separated event types and change kinds' })) }),
+  Type.Object({
+    types: Type.Optional(Type.String({ maxLength: 300, description: 'comma-separated event types and change kinds' })),
+  }),
   PageQuery(100, 500),
 ]);
 export type TimelineQuery = Static<typeof TimelineQuery>;
@@ -165,9 +194,15 @@ export type ContactPerson = Static<typeof ContactPerson>;
 
 export const PurposeBody = Type.Object({ purpose: Text(500) }, { additionalProperties: false });
 export const RevealedCpr = Type.Object({ cpr: Type.String() });
-export const BreakGlassBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false });
+export const BreakGlassBody = Type.Object(
+  { reason: Type.String({ minLength: 10, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
 export const BreakGlassGrant = Type.Object({ expires_at: Instant });
 export type BreakGlassGrant = Static<typeof BreakGlassGrant>;
-export const CprSearchBody = Type.Object({ cpr: Type.String({ minLength: 10, maxLength: 11 }) }, { additionalProperties: false });
+export const CprSearchBody = Type.Object(
+  { cpr: Type.String({ minLength: 10, maxLength: 11 }) },
+  { additionalProperties: false },
+);
 export const CprMatch = Type.Object({ case_id: Uuid, in_scope: Type.Boolean() });
 export type CprMatch = Static<typeof CprMatch>;

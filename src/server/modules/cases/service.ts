@@ -29,7 +29,11 @@ export interface CaseInHand extends CaseRecord {
 }
 
 /** The case row, or undefined when the municipality has no such case; `lock` holds it until the transaction ends. */
-export async function caseRecord(db: Tenant, caseId: string, options: { lock: boolean }): Promise<CaseRecord | undefined> {
+export async function caseRecord(
+  db: Tenant,
+  caseId: string,
+  options: { lock: boolean },
+): Promise<CaseRecord | undefined> {
   const row = await q.caseRow(db, caseId, options.lock);
   if (row === undefined) return undefined;
   return {
@@ -61,8 +65,23 @@ export async function openCaseCounts(ctx: Ctx, userIds: readonly string[]): Prom
 }
 
 /** Keeps the case's history: what changed, from what to what, by whom and why. */
-export async function recordChange(ctx: Ctx, caseId: string, kind: ChangeKind, from: string | null, to: string | null, reason: string | null): Promise<void> {
-  await q.insertChange(ctx.db, { id: randomUUID(), case_id: caseId, kind, from_value: from, to_value: to, reason, actor_id: ctx.actor.userId });
+export async function recordChange(
+  ctx: Ctx,
+  caseId: string,
+  kind: ChangeKind,
+  from: string | null,
+  to: string | null,
+  reason: string | null,
+): Promise<void> {
+  await q.insertChange(ctx.db, {
+    id: randomUUID(),
+    case_id: caseId,
+    kind,
+    from_value: from,
+    to_value: to,
+    reason,
+    actor_id: ctx.actor.userId,
+  });
 }
 
 // Deadlines are the rule engine's verdict on a case: the deadlines module asks for the facts here.
@@ -72,11 +91,25 @@ export async function engineEvents(db: Tenant, caseId: string): Promise<CaseEven
   return (await q.activeEvents(db, caseId)).map(toEngineEvent);
 }
 
-function toEngineEvent(e: { type: string; date: string; end_date: string | null; held: boolean | null; mode: string | null; cancelled_by: string | null; kind: string | null }): CaseEvent {
+function toEngineEvent(e: {
+  type: string;
+  date: string;
+  end_date: string | null;
+  held: boolean | null;
+  mode: string | null;
+  cancelled_by: string | null;
+  kind: string | null;
+}): CaseEvent {
   switch (e.type) {
     case 'conversation':
     case 'resource_conversation':
-      return { type: e.type, date: e.date, held: e.held === true, ...(e.mode === null ? {} : { mode: e.mode }), ...(e.cancelled_by === null ? {} : { cancelled_by: e.cancelled_by }) };
+      return {
+        type: e.type,
+        date: e.date,
+        held: e.held === true,
+        ...(e.mode === null ? {} : { mode: e.mode }),
+        ...(e.cancelled_by === null ? {} : { cancelled_by: e.cancelled_by }),
+      };
     case 'activity':
       return { type: 'activity', date: e.date, kind: e.kind ?? 'other', end: e.end_date };
     case 'mentor':
@@ -100,6 +133,10 @@ export async function markOpenCasesStale(ctx: Ctx): Promise<void> {
 }
 
 /** Open cases of every municipality last evaluated before `today`, at most `limit`. */
-export async function staleCases(kysely: Kysely<Database>, today: string, limit: number): Promise<{ municipalityId: string; id: string }[]> {
+export async function staleCases(
+  kysely: Kysely<Database>,
+  today: string,
+  limit: number,
+): Promise<{ municipalityId: string; id: string }[]> {
   return (await q.staleCases(kysely, today, limit)).map((r) => ({ municipalityId: r.municipality_id, id: r.id }));
 }

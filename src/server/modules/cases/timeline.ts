@@ -9,7 +9,11 @@ import type { CaseInHand } from './service.js';
 
 const person = (id: string | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-export async function timeline(ctx: Ctx, c: CaseInHand, options: { types: string[] | undefined; limit: number; offset: number }): Promise<TimelinePage> {
+export async function timeline(
+  ctx: Ctx,
+  c: CaseInHand,
+  options: { types: string[] | undefined; limit: number; offset: number },
+): Promise<TimelinePage> {
   const events = await q.timelineEvents(ctx.db, c.id);
   const changes = await q.timelineChanges(ctx.db, c.id);
   const items: TimelineItem[] = [
@@ -20,7 +24,15 @@ export async function timeline(ctx: Ctx, c: CaseInHand, options: { types: string
       date: e.date,
       at: e.recorded_at.toISOString(),
       actor: person(e.recorded_by, e.recorded_by_name),
-      details: { end_date: e.end_date, held: e.held, mode: e.mode, cancelled_by: e.cancelled_by, kind: e.kind, note: e.note, void_reason: e.void_reason },
+      details: {
+        end_date: e.end_date,
+        held: e.held,
+        mode: e.mode,
+        cancelled_by: e.cancelled_by,
+        kind: e.kind,
+        note: e.note,
+        void_reason: e.void_reason,
+      },
       voided: e.voided_at !== null,
       version: e.version,
     })),
@@ -40,13 +52,25 @@ export async function timeline(ctx: Ctx, c: CaseInHand, options: { types: string
   const wanted = options.types === undefined ? items : items.filter((i) => options.types?.includes(i.type));
   // Newest first: by the day it happened, then by when it was written down.
   wanted.sort((a, b) => (a.date === b.date ? b.at.localeCompare(a.at) : b.date.localeCompare(a.date)));
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'read', entity: 'case_timeline', entityId: c.id, purpose: 'case_work' });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'read',
+    entity: 'case_timeline',
+    entityId: c.id,
+    purpose: 'case_work',
+  });
   return { total: wanted.length, items: wanted.slice(options.offset, options.offset + options.limit) };
 }
 
 /** The distinct staff involved in a case (the principle: as few as possible). */
 export async function contactPersons(ctx: Ctx, c: CaseInHand): Promise<ContactPerson[]> {
-  await audit.record(ctx, { citizenId: c.citizenId, action: 'read', entity: 'case_contact_persons', entityId: c.id, purpose: 'case_work' });
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'read',
+    entity: 'case_contact_persons',
+    entityId: c.id,
+    purpose: 'case_work',
+  });
   const ids = new Set<string>();
   if (c.caseworkerId !== null) ids.add(c.caseworkerId);
   for (const id of await q.participantIds(ctx.db, c.id)) ids.add(id);

@@ -16,7 +16,11 @@ export async function deadlinesOfCase(db: Tenant, caseId: string) {
 }
 
 /** Replaces the case's deadlines with a new verdict. */
-export async function replaceDeadlines(db: Tenant, caseId: string, rows: readonly TenantRow<'case_deadline'>[]): Promise<void> {
+export async function replaceDeadlines(
+  db: Tenant,
+  caseId: string,
+  rows: readonly TenantRow<'case_deadline'>[],
+): Promise<void> {
   await db.deleteFrom('case_deadline').where('case_id', '=', caseId).execute();
   if (rows.length > 0) await db.insertInto('case_deadline', rows).execute();
 }
@@ -37,7 +41,8 @@ export interface QueueFilter {
 function filtered(db: Tenant, f: QueueFilter) {
   let q = db.selectFrom('case_deadline as d').where('d.met_on', 'is', null);
   if (f.caseworkerId !== undefined) q = q.where('d.caseworker_id', '=', f.caseworkerId);
-  if (f.teamIds !== undefined) q = f.teamIds.length === 0 ? q.where(sql<boolean>`false`) : q.where('d.team_id', 'in', f.teamIds);
+  if (f.teamIds !== undefined)
+    q = f.teamIds.length === 0 ? q.where(sql<boolean>`false`) : q.where('d.team_id', 'in', f.teamIds);
   if (f.rule !== undefined) q = q.where('d.rule', '=', f.rule);
   if (f.track !== undefined) q = q.where('d.track', '=', f.track);
   if (f.status === 'overdue') q = q.where('d.due', '<', f.today);
@@ -57,12 +62,31 @@ export async function queueCounts(db: Tenant, f: QueueFilter): Promise<{ open: n
 
 export async function queuePage(db: Tenant, f: QueueFilter, limit: number, offset: number) {
   return filtered(db, f)
-    .innerJoin('citizen_case as c', (j) => j.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.case_id'))
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'))
-    .leftJoin('app_user as w', (j) => j.onRef('w.municipality_id', '=', 'd.municipality_id').onRef('w.id', '=', 'd.caseworker_id'))
+    .innerJoin('citizen_case as c', (j) =>
+      j.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.case_id'),
+    )
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'),
+    )
+    .leftJoin('app_user as w', (j) =>
+      j.onRef('w.municipality_id', '=', 'd.municipality_id').onRef('w.id', '=', 'd.caseworker_id'),
+    )
     .select([
-      'd.case_id', 'd.rule', 'd.title', 'd.title_en', 'd.due', 'd.basis', 'd.explanation', 'd.explanation_en', 'd.track',
-      'c.case_number', 'c.category', 'z.id as citizen_id', 'z.name as citizen_name', 'd.caseworker_id', 'w.name as caseworker_name',
+      'd.case_id',
+      'd.rule',
+      'd.title',
+      'd.title_en',
+      'd.due',
+      'd.basis',
+      'd.explanation',
+      'd.explanation_en',
+      'd.track',
+      'c.case_number',
+      'c.category',
+      'z.id as citizen_id',
+      'z.name as citizen_name',
+      'd.caseworker_id',
+      'w.name as caseworker_name',
     ])
     .orderBy('d.due')
     .orderBy('d.rule')

@@ -13,7 +13,8 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox<Services> = async (app, s
       schema: {
         operationId: 'getWorkQueue',
         tags: ['work queue'],
-        summary: "Open and overdue deadlines across the caseworker's caseload (scope=mine) or the team's (scope=team), soonest first",
+        summary:
+          "Open and overdue deadlines across the caseworker's caseload (scope=mine) or the team's (scope=team), soonest first",
         querystring: QueueQuery,
         response: { 200: WorkQueue, ...errorResponses },
       },

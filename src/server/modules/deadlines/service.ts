@@ -31,7 +31,10 @@ const unvisited = new WeakMap<RuleSet, RuleSet>();
 function rulesForEveryone(ruleSet: RuleSet): RuleSet {
   let cached = unvisited.get(ruleSet);
   if (cached === undefined) {
-    cached = { ...ruleSet, rules: ruleSet.rules.filter((r) => r.applies_to.categories === null && r.applies_to.tracks === null) };
+    cached = {
+      ...ruleSet,
+      rules: ruleSet.rules.filter((r) => r.applies_to.categories === null && r.applies_to.tracks === null),
+    };
     unvisited.set(ruleSet, cached);
   }
   return cached;
@@ -48,7 +51,13 @@ export async function refreshCase(db: Tenant, today: string, c: cases.CaseRecord
     return;
   }
   const rules = await ruleSetOf(db);
-  const facts = { registered: c.registered, benefit_start: c.benefitStart, category: c.category ?? 'job_ready', track: c.track, events: await cases.engineEvents(db, c.id) };
+  const facts = {
+    registered: c.registered,
+    benefit_start: c.benefitStart,
+    category: c.category ?? 'job_ready',
+    track: c.track,
+    events: await cases.engineEvents(db, c.id),
+  };
   const deadlines = evaluateDeadlines(facts, today, c.category === null ? rulesForEveryone(rules) : rules);
   await q.replaceDeadlines(
     db,

@@ -12,21 +12,45 @@ import type { QueueQuery, WorkQueue } from './schema.js';
 export async function workQueue(ctx: Ctx, query: QueueQuery): Promise<WorkQueue> {
   const { actor } = ctx;
   const scope = query.scope ?? (actor.roles.includes('caseworker') ? 'mine' : 'team');
-  const base = { today: ctx.today, ...(query.rule === undefined ? {} : { rule: query.rule }), ...(query.track === undefined ? {} : { track: query.track }) };
+  const base = {
+    today: ctx.today,
+    ...(query.rule === undefined ? {} : { rule: query.rule }),
+    ...(query.track === undefined ? {} : { track: query.track }),
+  };
   let filter: q.QueueFilter;
   if (scope === 'mine') {
-    if (!actor.roles.includes('caseworker')) throw invalid({ da: 'scope: kun sagsbehandlere har en egen sagsstamme.', en: 'scope: only caseworkers have a caseload of their own.' });
+    if (!actor.roles.includes('caseworker'))
+      throw invalid({
+        da: 'scope: kun sagsbehandlere har en egen sagsstamme.',
+        en: 'scope: only caseworkers have a caseload of their own.',
+      });
     filter = { ...base, caseworkerId: actor.userId };
   } else {
     const s = await actorScope(ctx.db, actor, ctx.now);
-    const teams = [...new Set([...(actor.roles.includes('team_leader') ? s.leads : []), ...(actor.roles.includes('caseworker') ? s.memberOf : [])])];
+    const teams = [
+      ...new Set([
+        ...(actor.roles.includes('team_leader') ? s.leads : []),
+        ...(actor.roles.includes('caseworker') ? s.memberOf : []),
+      ]),
+    ];
     filter = { ...base, teamIds: teams };
   }
   const counts = await q.queueCounts(ctx.db, filter);
-  const rows = await q.queuePage(ctx.db, { ...filter, ...(query.status === undefined ? {} : { status: query.status }) }, query.limit ?? 50, query.offset ?? 0);
+  const rows = await q.queuePage(
+    ctx.db,
+    { ...filter, ...(query.status === undefined ? {} : { status: query.status }) },
+    query.limit ?? 50,
+    query.offset ?? 0,
+  );
   await audit.record(
     ctx,
-    [...new Map(rows.map((r) => [r.citizen_id, r])).values()].map((r) => ({ citizenId: r.citizen_id, action: 'read' as const, entity: 'work_queue', entityId: r.case_id, purpose: 'case_work' })),
+    [...new Map(rows.map((r) => [r.citizen_id, r])).values()].map((r) => ({
+      citizenId: r.citizen_id,
+      action: 'read' as const,
+      entity: 'work_queue',
+      entityId: r.case_id,
+      purpose: 'case_work',
+    })),
   );
   return {
     counts: { ...counts, total: counts.open + counts.overdue },

@@ -14,7 +14,13 @@ const PAGE = 2000;
 /** The experiment whose data set is exported, with the export audited in the caller's transaction. */
 export async function exportDataset(ctx: Ctx, experimentId: string): Promise<ExperimentBody> {
   const x = await getExperiment(ctx, experimentId);
-  await audit.record(ctx, { citizenId: null, action: 'export', entity: 'experiment_dataset', entityId: x.id, purpose: 'evaluation' });
+  await audit.record(ctx, {
+    citizenId: null,
+    action: 'export',
+    entity: 'experiment_dataset',
+    entityId: x.id,
+    purpose: 'evaluation',
+  });
   return x;
 }
 
@@ -24,8 +30,17 @@ export async function exportDataset(ctx: Ctx, experimentId: string): Promise<Exp
  */
 export async function* datasetLines(db: Tenant, x: ExperimentBody, today: string): AsyncGenerator<string> {
   yield 'citizen_id,arm,stratum,age,years_on_benefit,week,status\n';
-  for (let page = await q.nextPseudonyms(db, x.id, '', PAGE); page !== null; page = await q.nextPseudonyms(db, x.id, page.until, PAGE)) {
+  for (
+    let page = await q.nextPseudonyms(db, x.id, '', PAGE);
+    page !== null;
+    page = await q.nextPseudonyms(db, x.id, page.until, PAGE)
+  ) {
     const rows = await q.weeklyRows(db, x.id, x.design.follow_up_weeks, today, page);
-    yield rows.map((r) => `${formatCsvRow([r.pseudonym, r.arm, r.stratum, String(r.age), String(r.benefit_years), String(r.week), r.status])}\n`).join('');
+    yield rows
+      .map(
+        (r) =>
+          `${formatCsvRow([r.pseudonym, r.arm, r.stratum, String(r.age), String(r.benefit_years), String(r.week), r.status])}\n`,
+      )
+      .join('');
   }
 }

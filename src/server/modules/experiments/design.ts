@@ -59,13 +59,25 @@ export async function createExperiment(ctx: Ctx, design: Design): Promise<string
   return id;
 }
 
-const locked = () => new AppError('conflict', { da: 'Designet er låst, fordi rekrutteringen er begyndt.', en: 'The design is locked because enrolment has started.' }, { reason: 'design_locked' });
+const locked = () =>
+  new AppError(
+    'conflict',
+    {
+      da: 'Designet er låst, fordi rekrutteringen er begyndt.',
+      en: 'The design is locked because enrolment has started.',
+    },
+    { reason: 'design_locked' },
+  );
 
 export async function updateDesign(ctx: Ctx, id: string, design: Design, version: number): Promise<ExperimentBody> {
   check(design);
   const current = await getExperiment(ctx, id);
   if (current.status !== 'draft') throw locked();
-  await expectOneUpdated(await q.updateDraftDesign(ctx.db, id, design, version), () => loadExperiment(ctx, id), NOT_FOUND);
+  await expectOneUpdated(
+    await q.updateDraftDesign(ctx.db, id, design, version),
+    () => loadExperiment(ctx, id),
+    NOT_FOUND,
+  );
   return getExperiment(ctx, id);
 }
 
@@ -73,7 +85,12 @@ export async function updateDesign(ctx: Ctx, id: string, design: Design, version
 export async function startEnrolment(ctx: Ctx, id: string, version: number): Promise<ExperimentBody> {
   const current = await getExperiment(ctx, id);
   if (current.status !== 'draft') throw locked();
-  const lock = { hash: createHash('sha256').update(canonicalDesign(current.design)).digest('hex'), seedId: randomUUID(), at: ctx.now, by: ctx.actor.userId };
+  const lock = {
+    hash: createHash('sha256').update(canonicalDesign(current.design)).digest('hex'),
+    seedId: randomUUID(),
+    at: ctx.now,
+    by: ctx.actor.userId,
+  };
   await expectOneUpdated(await q.lockDraft(ctx.db, id, version, lock), () => loadExperiment(ctx, id), NOT_FOUND);
   await q.insertDesignVersion(ctx.db, id, current.design_version, current.design, lock);
   // 256 random bits: the next allocation cannot be guessed without the seed, which no API returns.

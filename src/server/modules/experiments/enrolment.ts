@@ -23,7 +23,11 @@ function baselineOf(c: q.Candidate, on: string) {
 }
 
 /** Citizens in the caller's cases who meet the eligibility and are not enrolled; each listed one is audited. */
-export async function eligibleCitizens(ctx: Ctx, experimentId: string, page: Page): Promise<{ total: number; items: EligibleCitizen[] }> {
+export async function eligibleCitizens(
+  ctx: Ctx,
+  experimentId: string,
+  page: Page,
+): Promise<{ total: number; items: EligibleCitizen[] }> {
   const limit = page.limit ?? 100;
   const offset = page.offset ?? 0;
   const experiment = await getExperiment(ctx, experimentId);
@@ -44,7 +48,13 @@ export async function eligibleCitizens(ctx: Ctx, experimentId: string, page: Pag
   }));
   await audit.record(
     ctx,
-    items.map((e) => ({ citizenId: e.citizen_id, action: 'read' as const, entity: 'experiment_eligible', entityId: experimentId, purpose: 'experiment' })),
+    items.map((e) => ({
+      citizenId: e.citizen_id,
+      action: 'read' as const,
+      entity: 'experiment_eligible',
+      entityId: experimentId,
+      purpose: 'experiment',
+    })),
   );
   return { total: all.length, items };
 }
@@ -54,20 +64,43 @@ export async function enrol(ctx: Ctx, experimentId: string, caseId: string, cons
   // One enrolment at a time per experiment: positions in a stratum must not be taken twice.
   const locked = await q.lockExperiment(ctx.db, experimentId);
   if (locked === undefined) throw notFound({ da: 'Forsøget findes ikke.', en: 'The experiment does not exist.' });
-  if (locked.status !== 'enrolling') throw new AppError('conflict', { da: 'Forsøget rekrutterer ikke.', en: 'The experiment is not enrolling.' }, { reason: 'not_enrolling' });
+  if (locked.status !== 'enrolling')
+    throw new AppError(
+      'conflict',
+      { da: 'Forsøget rekrutterer ikke.', en: 'The experiment is not enrolling.' },
+      { reason: 'not_enrolling' },
+    );
   const design = locked.design as Design;
   if (design.consent_required && !consent) {
-    throw invalid({ da: 'consent: forsøget kræver borgerens samtykke, før borgeren kan indgå.', en: 'consent: the experiment needs the citizen\'s consent before enrolment.' });
+    throw invalid({
+      da: 'consent: forsøget kræver borgerens samtykke, før borgeren kan indgå.',
+      en: "consent: the experiment needs the citizen's consent before enrolment.",
+    });
   }
   const scope = await actorScope(ctx.db, ctx.actor, ctx.now);
   const [candidate] = await q.candidates(ctx.db, scope, experimentId, caseId);
   if (candidate === undefined) {
-    if (await q.isCaseEnrolled(ctx.db, experimentId, caseId)) throw new AppError('conflict', { da: 'Borgeren indgår allerede i forsøget.', en: 'The citizen is already enrolled.' }, { reason: 'already_enrolled' });
-    throw notFound({ da: 'Sagen findes ikke, er lukket, eller du har ikke adgang til den.', en: 'The case does not exist, is closed, or you have no access to it.' });
+    if (await q.isCaseEnrolled(ctx.db, experimentId, caseId))
+      throw new AppError(
+        'conflict',
+        { da: 'Borgeren indgår allerede i forsøget.', en: 'The citizen is already enrolled.' },
+        { reason: 'already_enrolled' },
+      );
+    throw notFound({
+      da: 'Sagen findes ikke, er lukket, eller du har ikke adgang til den.',
+      en: 'The case does not exist, is closed, or you have no access to it.',
+    });
   }
   const baseline = baselineOf(candidate, ctx.today);
   if (!isEligible(baseline, design.eligibility)) {
-    throw new AppError('conflict', { da: 'Borgeren opfylder ikke forsøgets betingelser.', en: 'The citizen does not meet the experiment\'s eligibility.' }, { reason: 'not_eligible' });
+    throw new AppError(
+      'conflict',
+      {
+        da: 'Borgeren opfylder ikke forsøgets betingelser.',
+        en: "The citizen does not meet the experiment's eligibility.",
+      },
+      { reason: 'not_eligible' },
+    );
   }
   const seed = await q.seedOf(ctx.db, experimentId);
   const stratum = stratumOf(baseline, design.strata);
@@ -113,28 +146,62 @@ async function enrolmentOf(ctx: Ctx, experimentId: string, citizenId: string): P
  * Enrolled citizens with arm and follow-up: names for case staff (and each listed citizen
  * audited), pseudonyms for everyone else.
  */
-export async function listEnrolments(ctx: Ctx, experimentId: string, page: Page): Promise<{ total: number; items: Enrolment[] }> {
+export async function listEnrolments(
+  ctx: Ctx,
+  experimentId: string,
+  page: Page,
+): Promise<{ total: number; items: Enrolment[] }> {
   const names = ctx.actor.roles.some((r) => r === 'caseworker' || r === 'team_leader' || r === 'company_consultant');
-  const { total, rows } = await q.enrolments(ctx.db, experimentId, { limit: page.limit ?? 100, offset: page.offset ?? 0 });
+  const { total, rows } = await q.enrolments(ctx.db, experimentId, {
+    limit: page.limit ?? 100,
+    offset: page.offset ?? 0,
+  });
   const items = rows.map((r) => ({ ...r, name: names ? r.name : null, end_reason: r.end_reason as EndReason | null }));
   if (names) {
     await audit.record(
       ctx,
-      items.map((e) => ({ citizenId: e.citizen_id, action: 'read' as const, entity: 'enrolment', entityId: experimentId, purpose: 'experiment' })),
+      items.map((e) => ({
+        citizenId: e.citizen_id,
+        action: 'read' as const,
+        entity: 'enrolment',
+        entityId: experimentId,
+        purpose: 'experiment',
+      })),
     );
   }
   return { total, items };
 }
 
 /** Attrition: follow-up ends with a reason (moved, died, withdrew). */
-export async function endFollowUp(ctx: Ctx, experimentId: string, citizenId: string, endedOn: string, reason: EndReason): Promise<Enrolment> {
+export async function endFollowUp(
+  ctx: Ctx,
+  experimentId: string,
+  citizenId: string,
+  endedOn: string,
+  reason: EndReason,
+): Promise<Enrolment> {
   const row = await q.enrolmentDates(ctx.db, experimentId, citizenId);
   if (row === undefined) throw notFound({ da: 'Borgeren indgår ikke i forsøget.', en: 'The citizen is not enrolled.' });
-  if (row.ended_on !== null) throw new AppError('conflict', { da: 'Opfølgningen er allerede afsluttet.', en: 'Follow-up has already ended.' }, { reason: 'already_ended' });
+  if (row.ended_on !== null)
+    throw new AppError(
+      'conflict',
+      { da: 'Opfølgningen er allerede afsluttet.', en: 'Follow-up has already ended.' },
+      { reason: 'already_ended' },
+    );
   if (endedOn < row.enrolled_on || endedOn > ctx.today) {
-    throw invalid({ da: 'ended_on: skal ligge mellem rekrutteringsdatoen og i dag.', en: 'ended_on: must lie between the enrolment date and today.' });
+    throw invalid({
+      da: 'ended_on: skal ligge mellem rekrutteringsdatoen og i dag.',
+      en: 'ended_on: must lie between the enrolment date and today.',
+    });
   }
   await q.endEnrolment(ctx.db, experimentId, citizenId, endedOn, reason);
-  await audit.record(ctx, { citizenId, action: 'update', entity: 'enrolment', entityId: experimentId, purpose: 'experiment', details: { ended_on: endedOn, reason } });
+  await audit.record(ctx, {
+    citizenId,
+    action: 'update',
+    entity: 'enrolment',
+    entityId: experimentId,
+    purpose: 'experiment',
+    details: { ended_on: endedOn, reason },
+  });
   return enrolmentOf(ctx, experimentId, citizenId);
 }

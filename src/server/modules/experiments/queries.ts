@@ -35,7 +35,16 @@ export async function experimentsWithCounts(db: Tenant) {
 }
 
 export async function insertExperiment(db: Tenant, id: string, design: unknown, createdBy: string): Promise<void> {
-  await db.insertInto('experiment', { id, design: JSON.stringify(design), design_hash: null, locked_at: null, seed_id: null, created_by: createdBy }).execute();
+  await db
+    .insertInto('experiment', {
+      id,
+      design: JSON.stringify(design),
+      design_hash: null,
+      locked_at: null,
+      seed_id: null,
+      created_by: createdBy,
+    })
+    .execute();
 }
 
 /** Changes a draft's design if `version` is still current. */
@@ -61,7 +70,13 @@ export interface DesignLock {
 export async function lockDraft(db: Tenant, id: string, version: number, lock: DesignLock) {
   return db
     .updateTable('experiment')
-    .set((eb) => ({ status: 'enrolling', design_hash: lock.hash, locked_at: lock.at, seed_id: lock.seedId, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      status: 'enrolling',
+      design_hash: lock.hash,
+      locked_at: lock.at,
+      seed_id: lock.seedId,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'draft')
@@ -69,9 +84,22 @@ export async function lockDraft(db: Tenant, id: string, version: number, lock: D
 }
 
 /** Keeps the locked design as a numbered version. */
-export async function insertDesignVersion(db: Tenant, experimentId: string, designVersion: number, design: unknown, lock: DesignLock): Promise<void> {
+export async function insertDesignVersion(
+  db: Tenant,
+  experimentId: string,
+  designVersion: number,
+  design: unknown,
+  lock: DesignLock,
+): Promise<void> {
   await db
-    .insertInto('experiment_design', { experiment_id: experimentId, design_version: designVersion, design: JSON.stringify(design), design_hash: lock.hash, locked_at: lock.at, locked_by: lock.by })
+    .insertInto('experiment_design', {
+      experiment_id: experimentId,
+      design_version: designVersion,
+      design: JSON.stringify(design),
+      design_hash: lock.hash,
+      locked_at: lock.at,
+      locked_by: lock.by,
+    })
     .execute();
 }
 
@@ -80,7 +108,11 @@ export async function insertSeed(db: Tenant, experimentId: string, seedId: strin
 }
 
 export async function seedOf(db: Tenant, experimentId: string): Promise<string> {
-  const row = await db.selectFrom('experiment_seed').select('seed').where('experiment_id', '=', experimentId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('experiment_seed')
+    .select('seed')
+    .where('experiment_id', '=', experimentId)
+    .executeTakeFirstOrThrow();
   return row.seed;
 }
 
@@ -97,7 +129,12 @@ export async function closeEnrolling(db: Tenant, id: string, version: number) {
 
 /** The experiment's row, locked until the transaction ends: one enrolment at a time. */
 export async function lockExperiment(db: Tenant, id: string) {
-  return db.selectFrom('experiment').select(['status', 'design', 'seed_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('experiment')
+    .select(['status', 'design', 'seed_id'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 // Enrolments.
@@ -122,17 +159,37 @@ export interface Candidate {
 }
 
 /** Open cases the actor may see whose citizen is not enrolled in the experiment, by name. */
-export async function candidates(db: Tenant, scope: ActorScope, experimentId: string, caseId?: string): Promise<Candidate[]> {
+export async function candidates(
+  db: Tenant,
+  scope: ActorScope,
+  experimentId: string,
+  caseId?: string,
+): Promise<Candidate[]> {
   let query = db
     .selectFrom('citizen_case as c')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'))
-    .select(['c.id as case_id', 'z.id as citizen_id', 'z.name', 'z.pseudonym', 'z.birth_date', 'c.benefit_start', 'c.category'])
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'),
+    )
+    .select([
+      'c.id as case_id',
+      'z.id as citizen_id',
+      'z.name',
+      'z.pseudonym',
+      'z.birth_date',
+      'c.benefit_start',
+      'c.category',
+    ])
     .where(visibleCases(scope))
     .where('c.status', '=', 'open')
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom('enrolment as e').select('e.citizen_id').whereRef('e.municipality_id', '=', 'c.municipality_id').whereRef('e.citizen_id', '=', 'c.citizen_id').where('e.experiment_id', '=', experimentId),
+          eb
+            .selectFrom('enrolment as e')
+            .select('e.citizen_id')
+            .whereRef('e.municipality_id', '=', 'c.municipality_id')
+            .whereRef('e.citizen_id', '=', 'c.citizen_id')
+            .where('e.experiment_id', '=', experimentId),
         ),
       ),
     )
@@ -146,17 +203,33 @@ export async function candidates(db: Tenant, scope: ActorScope, experimentId: st
 export async function openCasesNotEnrolled(db: Tenant, experimentId: string) {
   return db
     .selectFrom('citizen_case as c')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'))
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'c.municipality_id').onRef('z.id', '=', 'c.citizen_id'),
+    )
     .select(['z.birth_date', 'c.benefit_start', 'c.category'])
     .where('c.status', '=', 'open')
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('enrolment as e').select('e.citizen_id').whereRef('e.municipality_id', '=', 'c.municipality_id').whereRef('e.citizen_id', '=', 'c.citizen_id').where('e.experiment_id', '=', experimentId))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('enrolment as e')
+            .select('e.citizen_id')
+            .whereRef('e.municipality_id', '=', 'c.municipality_id')
+            .whereRef('e.citizen_id', '=', 'c.citizen_id')
+            .where('e.experiment_id', '=', experimentId),
+        ),
+      ),
     )
     .execute();
 }
 
 export async function isCaseEnrolled(db: Tenant, experimentId: string, caseId: string): Promise<boolean> {
-  const row = await db.selectFrom('enrolment').select('arm').where('experiment_id', '=', experimentId).where('case_id', '=', caseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('enrolment')
+    .select('arm')
+    .where('experiment_id', '=', experimentId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -165,15 +238,33 @@ export async function insertEnrolment(db: Tenant, row: TenantRow<'enrolment'>): 
 }
 
 /** A page of enrolments in the order of enrolment, with the citizen's name and pseudonym. */
-export async function enrolments(db: Tenant, experimentId: string, page: { limit: number; offset: number; citizenId?: string | undefined }) {
+export async function enrolments(
+  db: Tenant,
+  experimentId: string,
+  page: { limit: number; offset: number; citizenId?: string | undefined },
+) {
   let base = db
     .selectFrom('enrolment as e')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'))
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'),
+    )
     .where('e.experiment_id', '=', experimentId);
   if (page.citizenId !== undefined) base = base.where('e.citizen_id', '=', page.citizenId);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
-    .select(['e.citizen_id', 'e.case_id', 'z.pseudonym', 'z.name', 'e.stratum', 'e.arm', 'e.block', 'e.enrolled_on', 'e.consent', 'e.ended_on', 'e.end_reason'])
+    .select([
+      'e.citizen_id',
+      'e.case_id',
+      'z.pseudonym',
+      'z.name',
+      'e.stratum',
+      'e.arm',
+      'e.block',
+      'e.enrolled_on',
+      'e.consent',
+      'e.ended_on',
+      'e.end_reason',
+    ])
     .orderBy('e.enrolled_at')
     .orderBy('e.citizen_id')
     .limit(page.limit)
@@ -183,11 +274,27 @@ export async function enrolments(db: Tenant, experimentId: string, page: { limit
 }
 
 export async function enrolmentDates(db: Tenant, experimentId: string, citizenId: string) {
-  return db.selectFrom('enrolment').select(['enrolled_on', 'ended_on']).where('experiment_id', '=', experimentId).where('citizen_id', '=', citizenId).executeTakeFirst();
+  return db
+    .selectFrom('enrolment')
+    .select(['enrolled_on', 'ended_on'])
+    .where('experiment_id', '=', experimentId)
+    .where('citizen_id', '=', citizenId)
+    .executeTakeFirst();
 }
 
-export async function endEnrolment(db: Tenant, experimentId: string, citizenId: string, endedOn: string, reason: string): Promise<void> {
-  await db.updateTable('enrolment').set({ ended_on: endedOn, end_reason: reason }).where('experiment_id', '=', experimentId).where('citizen_id', '=', citizenId).execute();
+export async function endEnrolment(
+  db: Tenant,
+  experimentId: string,
+  citizenId: string,
+  endedOn: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('enrolment')
+    .set({ ended_on: endedOn, end_reason: reason })
+    .where('experiment_id', '=', experimentId)
+    .where('citizen_id', '=', citizenId)
+    .execute();
 }
 
 /**
@@ -197,8 +304,12 @@ export async function endEnrolment(db: Tenant, experimentId: string, citizenId: 
 export async function armsOfCaseworker(db: Tenant, caseworkerId: string) {
   return db
     .selectFrom('enrolment as e')
-    .innerJoin('citizen_case as c', (j) => j.onRef('c.municipality_id', '=', 'e.municipality_id').onRef('c.id', '=', 'e.case_id'))
-    .innerJoin('experiment as x', (j) => j.onRef('x.municipality_id', '=', 'e.municipality_id').onRef('x.id', '=', 'e.experiment_id'))
+    .innerJoin('citizen_case as c', (j) =>
+      j.onRef('c.municipality_id', '=', 'e.municipality_id').onRef('c.id', '=', 'e.case_id'),
+    )
+    .innerJoin('experiment as x', (j) =>
+      j.onRef('x.municipality_id', '=', 'e.municipality_id').onRef('x.id', '=', 'e.experiment_id'),
+    )
     .select(['e.arm', 'x.design'])
     .distinct()
     .where('c.caseworker_id', '=', caseworkerId)
@@ -212,20 +323,37 @@ export async function armsOfCaseworker(db: Tenant, caseworkerId: string) {
 export async function enrolledPseudonyms(db: Tenant, experimentId: string) {
   return db
     .selectFrom('enrolment as e')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'))
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'),
+    )
     .select(['z.pseudonym', 'e.citizen_id'])
     .where('e.experiment_id', '=', experimentId)
     .execute();
 }
 
 /** Replaces the imported weeks of the citizens named in `rows` with `rows`. */
-export async function replaceWeeks(db: Tenant, experimentId: string, rows: readonly { citizen_id: string; week: number; status: string }[]): Promise<void> {
+export async function replaceWeeks(
+  db: Tenant,
+  experimentId: string,
+  rows: readonly { citizen_id: string; week: number; status: string }[],
+): Promise<void> {
   const citizens = [...new Set(rows.map((r) => r.citizen_id))];
   if (citizens.length > 0) {
-    await db.deleteFrom('weekly_status').where('experiment_id', '=', experimentId).where('citizen_id', 'in', citizens).execute();
+    await db
+      .deleteFrom('weekly_status')
+      .where('experiment_id', '=', experimentId)
+      .where('citizen_id', 'in', citizens)
+      .execute();
   }
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.insertInto('weekly_status', rows.slice(i, i + 1000).map((r) => ({ experiment_id: experimentId, citizen_id: r.citizen_id, week: r.week, status: r.status }))).execute();
+    await db
+      .insertInto(
+        'weekly_status',
+        rows
+          .slice(i, i + 1000)
+          .map((r) => ({ experiment_id: experimentId, citizen_id: r.citizen_id, week: r.week, status: r.status })),
+      )
+      .execute();
   }
 }
 
@@ -288,7 +416,12 @@ function weekRanks(db: Tenant, experimentId: string) {
     )`;
 }
 
-export async function citizenSummaries(db: Tenant, experimentId: string, followUp: number, today: string): Promise<CitizenSummary[]> {
+export async function citizenSummaries(
+  db: Tenant,
+  experimentId: string,
+  followUp: number,
+  today: string,
+): Promise<CitizenSummary[]> {
   const result = await sql<CitizenSummary>`
     WITH e AS (${enrolled(db, experimentId, followUp, today)}),
     ${weekRanks(db, experimentId)}
@@ -317,10 +450,17 @@ export interface WeekRow {
 }
 
 /** The next `limit` pseudonyms of the experiment after `after`, as a range; null when none are left. */
-export async function nextPseudonyms(db: Tenant, experimentId: string, after: string, limit: number): Promise<PseudonymRange | null> {
+export async function nextPseudonyms(
+  db: Tenant,
+  experimentId: string,
+  after: string,
+  limit: number,
+): Promise<PseudonymRange | null> {
   const rows = await db
     .selectFrom('enrolment as e')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'))
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'),
+    )
     .select('z.pseudonym')
     .where('e.experiment_id', '=', experimentId)
     .where('z.pseudonym', '>', after)
@@ -332,7 +472,13 @@ export async function nextPseudonyms(db: Tenant, experimentId: string, after: st
 }
 
 /** The long panel, one row per citizen and observed week, for the citizens in `page`. */
-export async function weeklyRows(db: Tenant, experimentId: string, followUp: number, today: string, page: PseudonymRange): Promise<WeekRow[]> {
+export async function weeklyRows(
+  db: Tenant,
+  experimentId: string,
+  followUp: number,
+  today: string,
+  page: PseudonymRange,
+): Promise<WeekRow[]> {
   const result = await sql<WeekRow>`
     WITH e AS (${enrolled(db, experimentId, followUp, today, page)}),
     ${weekRanks(db, experimentId)}

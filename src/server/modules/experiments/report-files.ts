@@ -17,14 +17,41 @@ export interface ReportMeta {
   control: string;
 }
 
-const num = (x: number | null, digits = 3): string => (x === null ? '–' : x.toLocaleString('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const interval = (r: OutcomeRow): string => (r.ci_low === null || r.ci_high === null ? '–' : `${num(r.ci_low)} til ${num(r.ci_high)}`);
+const num = (x: number | null, digits = 3): string =>
+  x === null ? '–' : x.toLocaleString('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const interval = (r: OutcomeRow): string =>
+  r.ci_low === null || r.ci_high === null ? '–' : `${num(r.ci_low)} til ${num(r.ci_high)}`;
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function reportCsv(rows: readonly OutcomeRow[]): string {
-  const header = ['outcome', 'label', 'treatment', 'control', 'difference', 'ci95_low', 'ci95_high', 'interval', 'p', 'primary'];
+  const header = [
+    'outcome',
+    'label',
+    'treatment',
+    'control',
+    'difference',
+    'ci95_low',
+    'ci95_high',
+    'interval',
+    'p',
+    'primary',
+  ];
   const cell = (x: number | null) => (x === null ? '' : String(x));
-  return [header, ...rows.map((r) => [r.outcome, r.label_da, cell(r.treatment), cell(r.control), cell(r.difference), cell(r.ci_low), cell(r.ci_high), r.interval, cell(r.p), r.primary ? '1' : '0'])]
+  return [
+    header,
+    ...rows.map((r) => [
+      r.outcome,
+      r.label_da,
+      cell(r.treatment),
+      cell(r.control),
+      cell(r.difference),
+      cell(r.ci_low),
+      cell(r.ci_high),
+      r.interval,
+      cell(r.p),
+      r.primary ? '1' : '0',
+    ]),
+  ]
     .map((fields) => `${formatCsvRow(fields)}\n`)
     .join('');
 }
@@ -41,11 +68,16 @@ function svgCurves(report: Report, key: 'survival' | 'cumulative_employed', titl
   const lines = report.curves.arms.map((a, i) => {
     let d = '';
     a.points.forEach((p, j) => {
-      d += j === 0 ? `M${x(p.week).toFixed(1)},${y(p[key]).toFixed(1)}` : `H${x(p.week).toFixed(1)}V${y(p[key]).toFixed(1)}`;
+      d +=
+        j === 0
+          ? `M${x(p.week).toFixed(1)},${y(p[key]).toFixed(1)}`
+          : `H${x(p.week).toFixed(1)}V${y(p[key]).toFixed(1)}`;
     });
     return `<path d="${d}" fill="none" stroke="${colours[i % colours.length] ?? '#000'}" stroke-width="2"><title>${esc(a.arm)}</title></path>`;
   });
-  const legend = report.curves.arms.map((a, i) => `<text x="${pad + 120 * i}" y="16" fill="${colours[i % colours.length] ?? '#000'}">${esc(a.arm)}</text>`);
+  const legend = report.curves.arms.map(
+    (a, i) => `<text x="${pad + 120 * i}" y="16" fill="${colours[i % colours.length] ?? '#000'}">${esc(a.arm)}</text>`,
+  );
   return `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
 <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#444"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#444"/>
 <text x="${pad - 8}" y="${y(1) + 4}" text-anchor="end">1</text><text x="${pad - 8}" y="${y(0) + 4}" text-anchor="end">0</text>
@@ -55,12 +87,23 @@ ${lines.join('\n')}${legend.join('')}</svg><figcaption>${esc(title)}</figcaption
 
 export function reportHtml(meta: ReportMeta, report: Report, rows: readonly OutcomeRow[]): string {
   const flowRows = report.flow.arms
-    .map((a) => `<tr><th scope="row">${esc(a.label)} (${esc(a.arm)})</th><td>${a.allocated}</td><td>${a.lost.moved}</td><td>${a.lost.died}</td><td>${a.lost.withdrew}</td><td>${a.not_yet_followed}</td><td>${a.analysed}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><th scope="row">${esc(a.label)} (${esc(a.arm)})</th><td>${a.allocated}</td><td>${a.lost.moved}</td><td>${a.lost.died}</td><td>${a.lost.withdrew}</td><td>${a.not_yet_followed}</td><td>${a.analysed}</td></tr>`,
+    )
     .join('');
   const outcomeRows = rows
-    .map((r) => `<tr${r.primary ? ' class="primary"' : ''}><th scope="row">${esc(r.label_da)}${r.primary ? ' (primært)' : ''}</th><td>${num(r.treatment)}</td><td>${num(r.control)}</td><td>${num(r.difference)}</td><td>${interval(r)}</td><td>${num(r.p)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr${r.primary ? ' class="primary"' : ''}><th scope="row">${esc(r.label_da)}${r.primary ? ' (primært)' : ''}</th><td>${num(r.treatment)}</td><td>${num(r.control)}</td><td>${num(r.difference)}</td><td>${interval(r)}</td><td>${num(r.p)}</td></tr>`,
+    )
     .join('');
-  const balance = (report.evaluation?.balance ?? []).map((b) => `<tr><th scope="row">${esc(b.variable)}</th><td>${num(b.treatment_mean, 2)}</td><td>${num(b.control_mean, 2)}</td><td>${num(b.smd, 3)}</td></tr>`).join('');
+  const balance = (report.evaluation?.balance ?? [])
+    .map(
+      (b) =>
+        `<tr><th scope="row">${esc(b.variable)}</th><td>${num(b.treatment_mean, 2)}</td><td>${num(b.control_mean, 2)}</td><td>${num(b.smd, 3)}</td></tr>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>${esc(meta.name)} – rapport</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #999;padding:.3rem .6rem;text-align:right}th[scope=row]{text-align:left}tr.primary{font-weight:bold}.interim{background:#fff3cd;border:2px solid #a16207;padding:.5rem 1rem}</style></head>
@@ -73,8 +116,12 @@ ${report.interim ? '<p class="interim"><strong>Foreløbig opgørelse (interim):<
 <p>Egnede: ${report.flow.eligible}. Rekrutteret: ${report.flow.enrolled}.</p>
 <table><thead><tr><th scope="col">Arm</th><th scope="col">Fordelt</th><th scope="col">Flyttet</th><th scope="col">Død</th><th scope="col">Trukket sig</th><th scope="col">Endnu ikke fulgt</th><th scope="col">Analyseret</th></tr></thead><tbody>${flowRows}</tbody></table>
 <h2>Udfald</h2>
-${rows.length === 0 ? '<p>Endnu ingen borgere fulgt i begge arme.</p>' : `<table><thead><tr><th scope="col">Udfald</th><th scope="col">${esc(meta.treatment)}</th><th scope="col">${esc(meta.control)}</th><th scope="col">Forskel</th><th scope="col">95 %-interval</th><th scope="col">p</th></tr></thead><tbody>${outcomeRows}</tbody></table>
-<p>Andele: forskel med Newcombes interval. Gennemsnit: forskel justeret for strata (OLS, HC2). Tid til første job: medianer i uger og hazard ratio (Cox) med log-rank p.</p>`}
+${
+  rows.length === 0
+    ? '<p>Endnu ingen borgere fulgt i begge arme.</p>'
+    : `<table><thead><tr><th scope="col">Udfald</th><th scope="col">${esc(meta.treatment)}</th><th scope="col">${esc(meta.control)}</th><th scope="col">Forskel</th><th scope="col">95 %-interval</th><th scope="col">p</th></tr></thead><tbody>${outcomeRows}</tbody></table>
+<p>Andele: forskel med Newcombes interval. Gennemsnit: forskel justeret for strata (OLS, HC2). Tid til første job: medianer i uger og hazard ratio (Cox) med log-rank p.</p>`
+}
 <h2>Balance ved start</h2>
 <table><thead><tr><th scope="col">Variabel</th><th scope="col">${esc(meta.treatment)}</th><th scope="col">${esc(meta.control)}</th><th scope="col">SMD</th></tr></thead><tbody>${balance}</tbody></table>
 <h2>Kurver</h2>
@@ -86,34 +133,61 @@ ${svgCurves(report, 'survival', 'Kaplan–Meier: andel endnu ikke i job, efter u
 
 export function reportPdf(meta: ReportMeta, report: Report, rows: readonly OutcomeRow[]): Promise<Buffer> {
   // Uncompressed content streams: bigger, but the text can be checked and indexed.
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: false, info: { Title: `${meta.name} – rapport`, Subject: meta.question } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress: false,
+    info: { Title: `${meta.name} – rapport`, Subject: meta.question },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   doc.font('Helvetica-Bold').fontSize(18).text(meta.name);
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
-  if (report.interim) doc.font('Helvetica-Bold').text('Foreløbig opgørelse (interim): opfølgningen er ikke afsluttet for alle borgere.').font('Helvetica');
+  if (report.interim)
+    doc
+      .font('Helvetica-Bold')
+      .text('Foreløbig opgørelse (interim): opfølgningen er ikke afsluttet for alle borgere.')
+      .font('Helvetica');
   doc.text(meta.question);
-  doc.text(`Design version ${meta.designVersion}, låst ${meta.lockedAt ?? '–'}. Opgjort ${meta.asOf}. ${meta.treatment} mod ${meta.control}.`);
+  doc.text(
+    `Design version ${meta.designVersion}, låst ${meta.lockedAt ?? '–'}. Opgjort ${meta.asOf}. ${meta.treatment} mod ${meta.control}.`,
+  );
   doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Forløb').font('Helvetica').fontSize(10);
   doc.text(`Egnede: ${report.flow.eligible}. Rekrutteret: ${report.flow.enrolled}.`);
   for (const a of report.flow.arms) {
-    doc.text(`${a.label} (${a.arm}): fordelt ${a.allocated}, flyttet ${a.lost.moved}, død ${a.lost.died}, trukket sig ${a.lost.withdrew}, endnu ikke fulgt ${a.not_yet_followed}, analyseret ${a.analysed}`);
+    doc.text(
+      `${a.label} (${a.arm}): fordelt ${a.allocated}, flyttet ${a.lost.moved}, død ${a.lost.died}, trukket sig ${a.lost.withdrew}, endnu ikke fulgt ${a.not_yet_followed}, analyseret ${a.analysed}`,
+    );
   }
   doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Udfald').font('Helvetica').fontSize(9);
   const columns = [50, 250, 315, 380, 440, 530];
   const line = (cells: string[], bold = false) => {
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-    cells.forEach((c, i) => doc.text(c, columns[i] ?? 50, y, { width: (columns[i + 1] ?? 560) - (columns[i] ?? 50) - 4, lineBreak: false }));
+    cells.forEach((c, i) =>
+      doc.text(c, columns[i] ?? 50, y, { width: (columns[i + 1] ?? 560) - (columns[i] ?? 50) - 4, lineBreak: false }),
+    );
     doc.moveDown(0.4);
     doc.x = 50;
   };
   line(['Udfald', meta.treatment, meta.control, 'Forskel', '95 %-interval', 'p'], true);
   if (rows.length === 0) doc.text('Endnu ingen borgere fulgt i begge arme.');
-  for (const r of rows) line([`${r.label_da}${r.primary ? ' (primært)' : ''}`, num(r.treatment), num(r.control), num(r.difference), interval(r), num(r.p)], r.primary);
+  for (const r of rows)
+    line(
+      [
+        `${r.label_da}${r.primary ? ' (primært)' : ''}`,
+        num(r.treatment),
+        num(r.control),
+        num(r.difference),
+        interval(r),
+        num(r.p),
+      ],
+      r.primary,
+    );
   doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Balance ved start', 50).font('Helvetica').fontSize(9);
-  for (const b of report.evaluation?.balance ?? []) doc.text(`${b.variable}: ${num(b.treatment_mean, 2)} mod ${num(b.control_mean, 2)}, SMD ${num(b.smd)}`);
+  for (const b of report.evaluation?.balance ?? [])
+    doc.text(`${b.variable}: ${num(b.treatment_mean, 2)} mod ${num(b.control_mean, 2)}, SMD ${num(b.smd)}`);
   doc.end();
   return done;
 }

@@ -21,7 +21,16 @@ export interface ExperimentReport {
 /** Open cases of the municipality that meet the design's eligibility and are not enrolled. */
 async function eligibleNotEnrolled(ctx: Ctx, x: ExperimentBody): Promise<number> {
   const rows = await q.openCasesNotEnrolled(ctx.db, x.id);
-  return rows.filter((r) => isEligible({ age: ageOn(r.birth_date, ctx.today), benefitYears: benefitYearsOn(r.benefit_start, ctx.today), category: r.category }, x.design.eligibility)).length;
+  return rows.filter((r) =>
+    isEligible(
+      {
+        age: ageOn(r.birth_date, ctx.today),
+        benefitYears: benefitYearsOn(r.benefit_start, ctx.today),
+        category: r.category,
+      },
+      x.design.eligibility,
+    ),
+  ).length;
 }
 
 /** The report comparing two arms (by default the first arm that is not the control, and the control). */
@@ -31,10 +40,18 @@ export async function experimentReport(ctx: Ctx, experimentId: string, asked: Re
   const names = design.arms.map((a) => a.name);
   const control = asked.control ?? design.control_arm;
   const treatment = asked.treatment ?? names.find((n) => n !== control) ?? '';
-  for (const [field, arm] of [['treatment', treatment], ['control', control]] as const) {
-    if (!names.includes(arm)) throw invalid({ da: `${field}: "${arm}" er ikke en arm i forsøget (${names.join(', ')}).`, en: `${field}: "${arm}" is not an arm of the experiment (${names.join(', ')}).` });
+  for (const [field, arm] of [
+    ['treatment', treatment],
+    ['control', control],
+  ] as const) {
+    if (!names.includes(arm))
+      throw invalid({
+        da: `${field}: "${arm}" er ikke en arm i forsøget (${names.join(', ')}).`,
+        en: `${field}: "${arm}" is not an arm of the experiment (${names.join(', ')}).`,
+      });
   }
-  if (treatment === control) throw invalid({ da: 'treatment og control er samme arm.', en: 'treatment and control are the same arm.' });
+  if (treatment === control)
+    throw invalid({ da: 'treatment og control er samme arm.', en: 'treatment and control are the same arm.' });
   const summaries = await q.citizenSummaries(ctx.db, experimentId, design.follow_up_weeks, ctx.today);
   const report = buildReport({
     arms: design.arms.map((a) => ({ name: a.name, label: a.label })),
@@ -46,7 +63,16 @@ export async function experimentReport(ctx: Ctx, experimentId: string, asked: Re
   });
   return {
     experiment: x,
-    meta: { name: design.name, question: design.question, designVersion: x.design_version, designHash: x.design_hash, lockedAt: x.locked_at, asOf: ctx.today, treatment, control },
+    meta: {
+      name: design.name,
+      question: design.question,
+      designVersion: x.design_version,
+      designHash: x.design_hash,
+      lockedAt: x.locked_at,
+      asOf: ctx.today,
+      treatment,
+      control,
+    },
     report,
     rows: report.evaluation === null ? [] : outcomeRows(report.evaluation, design.primary_outcome),
   };
@@ -56,7 +82,15 @@ export async function experimentReport(ctx: Ctx, experimentId: string, asked: Re
 export async function reportResponse(ctx: Ctx, experimentId: string, asked: ReportQuery): Promise<ReportResponse> {
   const { experiment: x, meta, report } = await experimentReport(ctx, experimentId, asked);
   return {
-    experiment: { id: x.id, name: meta.name, question: meta.question, design_version: x.design_version, design_hash: x.design_hash, locked_at: x.locked_at, primary_outcome: x.design.primary_outcome },
+    experiment: {
+      id: x.id,
+      name: meta.name,
+      question: meta.question,
+      design_version: x.design_version,
+      design_hash: x.design_hash,
+      locked_at: x.locked_at,
+      primary_outcome: x.design.primary_outcome,
+    },
     as_of: meta.asOf,
     treatment: meta.treatment,
     control: meta.control,

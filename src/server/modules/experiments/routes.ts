@@ -17,22 +17,38 @@ const READERS = ['analyst', 'municipality_admin', 'team_leader'] as const;
 const EVERYONE_STAFF = ['analyst', 'municipality_admin', 'team_leader', 'caseworker', 'company_consultant'] as const;
 const MAX_IMPORT = 64 * 1024 * 1024;
 
-const fileName = (name: string, ext: string): string => `${name.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-').replace(/^-|-$/g, '') || 'forsoeg'}.${ext}`;
+const fileName = (name: string, ext: string): string =>
+  `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9æøå]+/g, '-')
+      .replace(/^-|-$/g, '') || 'forsoeg'
+  }.${ext}`;
 /** A 200 answer that is a file of this media type, sent as a string, a buffer or a stream. */
-const file = <T extends TSchema>(mediaType: string, description: string, schema: T) => ({ description, content: { [mediaType]: { schema } } });
+const file = <T extends TSchema>(mediaType: string, description: string, schema: T) => ({
+  description,
+  content: { [mediaType]: { schema } },
+});
 const Text = Type.String();
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const Streamed = Type.Unsafe<Readable>({ type: 'string' });
 
 export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app, services) => {
   const tags = ['experiments'];
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.get(
     '/api/experiments',
     {
       config: { policy: roles(...EVERYONE_STAFF) },
-      schema: { operationId: 'listExperiments', tags, summary: 'Experiments of the municipality, newest first', response: { 200: Type.Array(S.ExperimentSummary), ...errorResponses } },
+      schema: {
+        operationId: 'listExperiments',
+        tags,
+        summary: 'Experiments of the municipality, newest first',
+        response: { 200: Type.Array(S.ExperimentSummary), ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => experiments.listExperiments(ctx)),
   );
@@ -41,10 +57,18 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
     '/api/experiments',
     {
       config: { policy: roles(...DESIGNERS) },
-      schema: { operationId: 'createExperiment', tags, summary: 'Design a new experiment (a draft until enrolment starts)', body: S.Design, response: { 201: S.ExperimentBody, ...errorResponses } },
+      schema: {
+        operationId: 'createExperiment',
+        tags,
+        summary: 'Design a new experiment (a draft until enrolment starts)',
+        body: S.Design,
+        response: { 201: S.ExperimentBody, ...errorResponses },
+      },
     },
     async (request, reply) => {
-      const body = await inTransaction(services, request, async (ctx) => experiments.getExperiment(ctx, await experiments.createExperiment(ctx, request.body)));
+      const body = await inTransaction(services, request, async (ctx) =>
+        experiments.getExperiment(ctx, await experiments.createExperiment(ctx, request.body)),
+      );
       return reply.status(201).send(body);
     },
   );
@@ -53,16 +77,30 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
     '/api/experiments/:experimentId',
     {
       config: { policy: scoped('experiment', ...EVERYONE_STAFF) },
-      schema: { operationId: 'getExperiment', tags, summary: 'An experiment and its design', params: S.ExperimentParams, response: { 200: S.ExperimentBody, ...errorResponses } },
+      schema: {
+        operationId: 'getExperiment',
+        tags,
+        summary: 'An experiment and its design',
+        params: S.ExperimentParams,
+        response: { 200: S.ExperimentBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, (ctx) => experiments.getExperiment(ctx, request.params.experimentId)),
+    async (request) =>
+      inTransaction(services, request, (ctx) => experiments.getExperiment(ctx, request.params.experimentId)),
   );
 
   app.put(
     '/api/experiments/:experimentId',
     {
       config: { policy: scoped('experiment', ...DESIGNERS) },
-      schema: { operationId: 'updateExperimentDesign', tags, summary: 'Change a draft design', params: S.ExperimentParams, body: S.DesignUpdate, response: { 200: S.ExperimentBody, ...errorResponses } },
+      schema: {
+        operationId: 'updateExperimentDesign',
+        tags,
+        summary: 'Change a draft design',
+        params: S.ExperimentParams,
+        body: S.DesignUpdate,
+        response: { 200: S.ExperimentBody, ...errorResponses },
+      },
     },
     async (request) =>
       inTransaction(services, request, (ctx) => {
@@ -84,16 +122,29 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
         response: { 200: S.ExperimentBody, ...errorResponses },
       },
     },
-    async (request) => inTransaction(services, request, (ctx) => experiments.startEnrolment(ctx, request.params.experimentId, request.body.version)),
+    async (request) =>
+      inTransaction(services, request, (ctx) =>
+        experiments.startEnrolment(ctx, request.params.experimentId, request.body.version),
+      ),
   );
 
   app.post(
     '/api/experiments/:experimentId/close',
     {
       config: { policy: scoped('experiment', ...DESIGNERS) },
-      schema: { operationId: 'closeEnrolment', tags, summary: 'Stop enrolment (follow-up goes on)', params: S.ExperimentParams, body: S.VersionBody, response: { 200: S.ExperimentBody, ...errorResponses } },
+      schema: {
+        operationId: 'closeEnrolment',
+        tags,
+        summary: 'Stop enrolment (follow-up goes on)',
+        params: S.ExperimentParams,
+        body: S.VersionBody,
+        response: { 200: S.ExperimentBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, (ctx) => experiments.closeEnrolment(ctx, request.params.experimentId, request.body.version)),
+    async (request) =>
+      inTransaction(services, request, (ctx) =>
+        experiments.closeEnrolment(ctx, request.params.experimentId, request.body.version),
+      ),
   );
 
   app.get(
@@ -109,7 +160,10 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
         response: { 200: S.EligiblePage, ...errorResponses },
       },
     },
-    async (request) => inTransaction(services, request, (ctx) => experiments.eligibleCitizens(ctx, request.params.experimentId, request.query)),
+    async (request) =>
+      inTransaction(services, request, (ctx) =>
+        experiments.eligibleCitizens(ctx, request.params.experimentId, request.query),
+      ),
   );
 
   app.post(
@@ -126,7 +180,9 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       },
     },
     async (request, reply) => {
-      const enrolment = await inTransaction(services, request, (ctx) => experiments.enrol(ctx, request.params.experimentId, request.body.case_id, request.body.consent));
+      const enrolment = await inTransaction(services, request, (ctx) =>
+        experiments.enrol(ctx, request.params.experimentId, request.body.case_id, request.body.consent),
+      );
       return reply.status(201).send(enrolment);
     },
   );
@@ -144,17 +200,35 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
         response: { 200: S.EnrolmentPage, ...errorResponses },
       },
     },
-    async (request) => inTransaction(services, request, (ctx) => experiments.listEnrolments(ctx, request.params.experimentId, request.query)),
+    async (request) =>
+      inTransaction(services, request, (ctx) =>
+        experiments.listEnrolments(ctx, request.params.experimentId, request.query),
+      ),
   );
 
   app.post(
     '/api/experiments/:experimentId/enrolments/:citizenId/end',
     {
       config: { policy: scoped('experiment', ...ENROLLERS) },
-      schema: { operationId: 'endFollowUp', tags, summary: 'End follow-up early (moved, died, withdrew)', params: S.EnrolmentParams, body: S.EndBody, response: { 200: S.Enrolment, ...errorResponses } },
+      schema: {
+        operationId: 'endFollowUp',
+        tags,
+        summary: 'End follow-up early (moved, died, withdrew)',
+        params: S.EnrolmentParams,
+        body: S.EndBody,
+        response: { 200: S.Enrolment, ...errorResponses },
+      },
     },
     async (request) =>
-      inTransaction(services, request, (ctx) => experiments.endFollowUp(ctx, request.params.experimentId, request.params.citizenId, request.body.ended_on, request.body.reason)),
+      inTransaction(services, request, (ctx) =>
+        experiments.endFollowUp(
+          ctx,
+          request.params.experimentId,
+          request.params.citizenId,
+          request.body.ended_on,
+          request.body.reason,
+        ),
+      ),
   );
 
   app.post(
@@ -164,13 +238,17 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       schema: {
         operationId: 'importWeeklyStatuses',
         tags,
-        summary: 'Import weekly statuses from register data (CSV citizen_id,week,status with pseudonyms; all or nothing)',
+        summary:
+          'Import weekly statuses from register data (CSV citizen_id,week,status with pseudonyms; all or nothing)',
         params: S.ExperimentParams,
         body: Type.String({ maxLength: MAX_IMPORT }),
         response: { 200: S.Imported, ...errorResponses },
       },
     },
-    async (request) => inTransaction(services, request, async (ctx) => ({ imported: await experiments.importWeekly(ctx, request.params.experimentId, request.body) })),
+    async (request) =>
+      inTransaction(services, request, async (ctx) => ({
+        imported: await experiments.importWeekly(ctx, request.params.experimentId, request.body),
+      })),
   );
 
   app.get(
@@ -186,7 +264,10 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
         response: { 200: S.ReportBody, ...errorResponses },
       },
     },
-    async (request) => inTransaction(services, request, (ctx) => experiments.reportResponse(ctx, request.params.experimentId, request.query)),
+    async (request) =>
+      inTransaction(services, request, (ctx) =>
+        experiments.reportResponse(ctx, request.params.experimentId, request.query),
+      ),
   );
 
   app.get(
@@ -203,8 +284,13 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       },
     },
     async (request, reply) => {
-      const r = await inTransaction(services, request, (ctx) => experiments.experimentReport(ctx, request.params.experimentId, request.query));
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName(r.meta.name, 'csv')}"`).send(reportCsv(r.rows));
+      const r = await inTransaction(services, request, (ctx) =>
+        experiments.experimentReport(ctx, request.params.experimentId, request.query),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(r.meta.name, 'csv')}"`)
+        .send(reportCsv(r.rows));
     },
   );
 
@@ -222,8 +308,13 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       },
     },
     async (request, reply) => {
-      const r = await inTransaction(services, request, (ctx) => experiments.experimentReport(ctx, request.params.experimentId, request.query));
-      return reply.type('text/html; charset=utf-8').header('content-disposition', `attachment; filename="${fileName(r.meta.name, 'html')}"`).send(reportHtml(r.meta, r.report, r.rows));
+      const r = await inTransaction(services, request, (ctx) =>
+        experiments.experimentReport(ctx, request.params.experimentId, request.query),
+      );
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(r.meta.name, 'html')}"`)
+        .send(reportHtml(r.meta, r.report, r.rows));
     },
   );
 
@@ -241,9 +332,14 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       },
     },
     async (request, reply) => {
-      const r = await inTransaction(services, request, (ctx) => experiments.experimentReport(ctx, request.params.experimentId, request.query));
+      const r = await inTransaction(services, request, (ctx) =>
+        experiments.experimentReport(ctx, request.params.experimentId, request.query),
+      );
       const pdf = await reportPdf(r.meta, r.report, r.rows);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName(r.meta.name, 'pdf')}"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName(r.meta.name, 'pdf')}"`)
+        .send(pdf);
     },
   );
 
@@ -260,10 +356,20 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       },
     },
     async (request, reply) => {
-      const { x, municipalityId } = await inTransaction(services, request, async (ctx) => ({ x: await experiments.exportDataset(ctx, request.params.experimentId), municipalityId: ctx.db.municipalityId }));
+      const { x, municipalityId } = await inTransaction(services, request, async (ctx) => ({
+        x: await experiments.exportDataset(ctx, request.params.experimentId),
+        municipalityId: ctx.db.municipalityId,
+      }));
       // Streamed after the transaction that audited the export, page by page on the connection pool.
-      const lines = experiments.datasetLines(new Tenant(services.db.kysely, municipalityId), x, danishDate(services.clock()));
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="dataset.csv"').send(Readable.from(lines));
+      const lines = experiments.datasetLines(
+        new Tenant(services.db.kysely, municipalityId),
+        x,
+        danishDate(services.clock()),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="dataset.csv"')
+        .send(Readable.from(lines));
     },
   );
 
@@ -280,7 +386,9 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       },
     },
     async (request, reply) => {
-      const x = await inTransaction(services, request, (ctx) => experiments.getExperiment(ctx, request.params.experimentId));
+      const x = await inTransaction(services, request, (ctx) =>
+        experiments.getExperiment(ctx, request.params.experimentId),
+      );
       return reply.type('text/markdown; charset=utf-8').send(CODEBOOK(x.design));
     },
   );

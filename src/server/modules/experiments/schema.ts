@@ -10,7 +10,12 @@ export const EnrolmentParams = Type.Object({ experimentId: Uuid, citizenId: Uuid
 
 export const Arm = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$', description: 'short code, e.g. group1 or control' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      pattern: '^[A-Za-z0-9_-]+$',
+      description: 'short code, e.g. group1 or control',
+    }),
     label: Type.String({ minLength: 1, maxLength: 200 }),
     weight: Type.Integer({ minimum: 1, maximum: 100 }),
     description: Type.String({ maxLength: 2000, description: 'what the arm gets' }),
@@ -35,8 +40,14 @@ export const Eligibility = Type.Object(
 /** Strata: age bands × years-on-benefit bands, given as the lower limits of every band but the first. */
 export const Strata = Type.Object(
   {
-    age_cuts: Type.Array(Type.Integer({ minimum: 16, maximum: 80 }), { maxItems: 6, description: 'e.g. [40, 50] gives under 40, 40–49, 50+' }),
-    benefit_year_cuts: Type.Array(Type.Number({ minimum: 0.5, maximum: 30 }), { maxItems: 6, description: 'e.g. [3, 5] gives under 3, 3–5, 5+ years' }),
+    age_cuts: Type.Array(Type.Integer({ minimum: 16, maximum: 80 }), {
+      maxItems: 6,
+      description: 'e.g. [40, 50] gives under 40, 40–49, 50+',
+    }),
+    benefit_year_cuts: Type.Array(Type.Number({ minimum: 0.5, maximum: 30 }), {
+      maxItems: 6,
+      description: 'e.g. [3, 5] gives under 3, 3–5, 5+ years',
+    }),
   },
   { additionalProperties: false },
 );
@@ -58,7 +69,9 @@ export const Design = Type.Object(
 );
 export type Design = Static<typeof Design>;
 
-export const DesignUpdate = Type.Composite([Design, Type.Object({ version: Version })], { additionalProperties: false });
+export const DesignUpdate = Type.Composite([Design, Type.Object({ version: Version })], {
+  additionalProperties: false,
+});
 export type DesignUpdate = Static<typeof DesignUpdate>;
 export type Arm = Static<typeof Arm>;
 export type Eligibility = Static<typeof Eligibility>;
@@ -124,7 +137,10 @@ export const Enrolment = Type.Object({
 export type Enrolment = Static<typeof Enrolment>;
 export const EnrolmentPage = Paged(Enrolment);
 
-export const EndBody = Type.Object({ ended_on: IsoDate, reason: literals(END_REASONS) }, { additionalProperties: false });
+export const EndBody = Type.Object(
+  { ended_on: IsoDate, reason: literals(END_REASONS) },
+  { additionalProperties: false },
+);
 export type EndBody = Static<typeof EndBody>;
 
 export const ReportQuery = Type.Object({
@@ -159,4 +175,8 @@ export interface ReportResponse extends Report {
  * evaluation is the object `medspiller evaluate` prints (shared/contracts/evaluation.md), or null
  * while either arm has nobody followed a whole week. Described loosely: its inner shape is the contract's.
  */
-export const ReportBody = Type.Unsafe<ReportResponse>({ type: 'object', additionalProperties: true, description: 'see shared/contracts/evaluation.md for `evaluation`' });
+export const ReportBody = Type.Unsafe<ReportResponse>({
+  type: 'object',
+  additionalProperties: true,
+  description: 'see shared/contracts/evaluation.md for `evaluation`',
+});

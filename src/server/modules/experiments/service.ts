@@ -6,7 +6,14 @@ import type { Arm } from './schema.js';
 // The experiments module's use cases, split by concern into the files beside this one; other
 // modules and the routes call them from here.
 
-export { closeEnrolment, createExperiment, getExperiment, listExperiments, startEnrolment, updateDesign } from './design.js';
+export {
+  closeEnrolment,
+  createExperiment,
+  getExperiment,
+  listExperiments,
+  startEnrolment,
+  updateDesign,
+} from './design.js';
 export { eligibleCitizens, endFollowUp, enrol, listEnrolments } from './enrolment.js';
 export { experimentReport, reportResponse } from './report.js';
 export { importWeekly } from './weekly-import.js';

@@ -38,9 +38,12 @@ export async function importWeekly(ctx: Ctx, experimentId: string, text: string)
     const weekText = fields[columns.week] ?? '';
     const status = fields[columns.status] ?? '';
     const citizenId = byPseudonym.get(pseudonym);
-    if (citizenId === undefined) problem(line, `citizen_id "${pseudonym.slice(0, 40)}" is not enrolled in this experiment`);
-    if (!/^[1-9]\d*$/.test(weekText) || Number(weekText) > followUp) problem(line, `week "${weekText.slice(0, 12)}" is not a whole number from 1 to ${followUp}`);
-    if (!STATUSES.has(status)) problem(line, `status "${status.slice(0, 30)}" is not one of ${WEEK_STATUSES.join(', ')}`);
+    if (citizenId === undefined)
+      problem(line, `citizen_id "${pseudonym.slice(0, 40)}" is not enrolled in this experiment`);
+    if (!/^[1-9]\d*$/.test(weekText) || Number(weekText) > followUp)
+      problem(line, `week "${weekText.slice(0, 12)}" is not a whole number from 1 to ${followUp}`);
+    if (!STATUSES.has(status))
+      problem(line, `status "${status.slice(0, 30)}" is not one of ${WEEK_STATUSES.join(', ')}`);
     const key = `${pseudonym}\u0000${weekText}`;
     if (seen.has(key)) problem(line, `week ${weekText} of ${pseudonym.slice(0, 40)} appears twice`);
     seen.add(key);
@@ -55,7 +58,13 @@ export async function importWeekly(ctx: Ctx, experimentId: string, text: string)
   }
   if (columns === undefined) problems.push('line 1: the file is empty; expected the header citizen_id,week,status');
   if (problems.length > 0) {
-    throw invalid({ da: `Filen blev ikke indlæst: ${problems.join('; ')}`, en: `The file was not imported: ${problems.join('; ')}` }, { problems });
+    throw invalid(
+      {
+        da: `Filen blev ikke indlæst: ${problems.join('; ')}`,
+        en: `The file was not imported: ${problems.join('; ')}`,
+      },
+      { problems },
+    );
   }
   await q.replaceWeeks(ctx.db, experimentId, rows);
   return rows.length;

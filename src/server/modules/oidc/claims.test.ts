@@ -9,7 +9,11 @@ const CPR = '710190-9123';
 
 describe('readIdentity', () => {
   it('reads subject and e-mail for staff, the address in lower case', () => {
-    expect(readIdentity({ sub: 'abc-1', email: ' Anna.Hansen@Solbjerg.DK ' }, staff)).toEqual({ subject: 'abc-1', email: 'anna.hansen@solbjerg.dk', cprDigits: undefined });
+    expect(readIdentity({ sub: 'abc-1', email: ' Anna.Hansen@Solbjerg.DK ' }, staff)).toEqual({
+      subject: 'abc-1',
+      email: 'anna.hansen@solbjerg.dk',
+      cprDigits: undefined,
+    });
   });
 
   it('ignores an address the provider says it has not verified, and one that is no address', () => {
@@ -29,7 +33,9 @@ describe('readIdentity', () => {
   });
 
   it('keeps each claim to its audience: no e-mail for citizens, no CPR number for staff', () => {
-    expect(readIdentity({ sub: 's', email: 'a@b.dk', 'dk.cpr': CPR }, { ...citizen, emailClaim: 'email' }).email).toBeUndefined();
+    expect(
+      readIdentity({ sub: 's', email: 'a@b.dk', 'dk.cpr': CPR }, { ...citizen, emailClaim: 'email' }).email,
+    ).toBeUndefined();
     expect(readIdentity({ sub: 's', 'dk.cpr': CPR }, { ...staff, cprClaim: 'dk.cpr' }).cprDigits).toBeUndefined();
   });
 

@@ -24,7 +24,19 @@ export interface Provider {
 export async function findEnabledProvider(db: Kysely<Database>, id: string): Promise<Provider | undefined> {
   const row = await db
     .selectFrom('oidc_provider')
-    .select(['municipality_id', 'id', 'audience', 'label', 'issuer', 'client_id', 'client_secret_env', 'scopes', 'subject_claim', 'email_claim', 'cpr_claim'])
+    .select([
+      'municipality_id',
+      'id',
+      'audience',
+      'label',
+      'issuer',
+      'client_id',
+      'client_secret_env',
+      'scopes',
+      'subject_claim',
+      'email_claim',
+      'cpr_claim',
+    ])
     .where('id', '=', id)
     .where('enabled', '=', true)
     .modifyEnd(ALL_MUNICIPALITIES('a login URL names the provider, and the provider its municipality'))
@@ -64,7 +76,13 @@ export async function listEnabledProviders(db: Kysely<Database>): Promise<Listed
     .orderBy('p.label')
     .modifyEnd(ALL_MUNICIPALITIES('the login page lists the providers of every municipality'))
     .execute();
-  return rows.map((r) => ({ id: r.id, municipalityId: r.municipality_id, municipality: r.municipality, audience: r.audience, label: r.label }));
+  return rows.map((r) => ({
+    id: r.id,
+    municipalityId: r.municipality_id,
+    municipality: r.municipality,
+    audience: r.audience,
+    label: r.label,
+  }));
 }
 
 export interface LoginState {
@@ -103,5 +121,12 @@ export async function takeLoginState(db: Tenant, keyHash: string): Promise<Login
     .executeTakeFirst();
   return row === undefined
     ? undefined
-    : { keyHash, providerId: row.provider_id, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, expiresAt: row.expires_at };
+    : {
+        keyHash,
+        providerId: row.provider_id,
+        state: row.state,
+        nonce: row.nonce,
+        codeVerifier: row.code_verifier,
+        expiresAt: row.expires_at,
+      };
 }

@@ -31,7 +31,11 @@ function callbackUri(request: FastifyRequest, providerId: string, cookies: Cooki
 
 export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, options) => {
   const { cookies, clock } = options;
-  const services: OidcServices = { db: options.db.kysely, keyring: options.keyring, clients: new ProviderClients(options.env ?? process.env) };
+  const services: OidcServices = {
+    db: options.db.kysely,
+    keyring: options.keyring,
+    clients: new ProviderClients(options.env ?? process.env),
+  };
   // Each start writes a row; this keeps one address from filling the table.
   const limiter = new IpLimiter(60, 10 * 60_000);
 
@@ -43,7 +47,12 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
     '/api/oidc/providers',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listLoginProviders', tags: ['session'], summary: 'Identity providers to log in with, per municipality', response: { 200: ProviderList } },
+      schema: {
+        operationId: 'listLoginProviders',
+        tags: ['session'],
+        summary: 'Identity providers to log in with, per municipality',
+        response: { 200: ProviderList },
+      },
     },
     async () => listProviders(services),
   );
@@ -63,7 +72,10 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
     async (request, reply) => {
       const now = clock();
       if (!limiter.take(request.ip, now.getTime())) {
-        throw new AppError('rate_limited', { da: 'For mange loginforsøg herfra. Vent lidt og prøv igen.', en: 'Too many login attempts from here. Wait a while and try again.' });
+        throw new AppError('rate_limited', {
+          da: 'For mange loginforsøg herfra. Vent lidt og prøv igen.',
+          en: 'Too many login attempts from here. Wait a while and try again.',
+        });
       }
       const { providerId } = request.params;
       const started = await startLogin(services, providerId, callbackUri(request, providerId, cookies).href, now);
@@ -86,7 +98,8 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
       schema: {
         operationId: 'finishOidcLogin',
         tags: ['session'],
-        summary: 'Where the identity provider sends the browser back; logs in and redirects to / (or to /login?error=…)',
+        summary:
+          'Where the identity provider sends the browser back; logs in and redirects to / (or to /login?error=…)',
         params: ProviderParams,
         querystring: CallbackQuery,
         response: { 302: Redirect, ...errorResponses, 503: ErrorBody },
@@ -98,7 +111,12 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
       // from the query and sends the rest to the token endpoint as the redirect URI.
       const called = callbackUri(request, providerId, cookies);
       called.search = new URL(request.url, called).search;
-      const result = await finishLogin(services, providerId, { url: called, cookieKey: request.cookies[OIDC_COOKIE], previousSession: request.cookies[SESSION_COOKIE] }, clock());
+      const result = await finishLogin(
+        services,
+        providerId,
+        { url: called, cookieKey: request.cookies[OIDC_COOKIE], previousSession: request.cookies[SESSION_COOKIE] },
+        clock(),
+      );
       clearLoginCookie(reply);
       if (!result.ok) {
         request.log.warn({ providerId, reason: result.reason, detail: result.detail }, 'oidc login refused');
@@ -106,7 +124,10 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcOptions> = async (app, op
       }
       const { session } = result;
       setSessionCookies(reply, session.cookie, session.csrfToken, cookies);
-      request.log.info({ userId: session.actor.userId, municipalityId: session.actor.municipalityId, providerId }, 'oidc login');
+      request.log.info(
+        { userId: session.actor.userId, municipalityId: session.actor.municipalityId, providerId },
+        'oidc login',
+      );
       return reply.redirect('/', 302);
     },
   );

@@ -33,7 +33,12 @@ const noSuchProvider = () => notFound({ da: 'Login-udbyderen findes ikke.', en: 
 /** The enabled identity providers of every municipality, for the login page. */
 export async function listProviders(s: Pick<OidcServices, 'db'>): Promise<ProviderList> {
   const providers = await q.listEnabledProviders(s.db);
-  return providers.map((p) => ({ id: p.id, municipality: { id: p.municipalityId, name: p.municipality }, audience: p.audience, label: p.label }));
+  return providers.map((p) => ({
+    id: p.id,
+    municipality: { id: p.municipalityId, name: p.municipality },
+    audience: p.audience,
+    label: p.label,
+  }));
 }
 
 export interface StartedLogin {
@@ -43,7 +48,12 @@ export interface StartedLogin {
   cookieKey: string;
 }
 
-export async function startLogin(s: OidcServices, providerId: string, redirectUri: string, now: Date): Promise<StartedLogin> {
+export async function startLogin(
+  s: OidcServices,
+  providerId: string,
+  redirectUri: string,
+  now: Date,
+): Promise<StartedLogin> {
   const provider = await q.findEnabledProvider(s.db, providerId);
   if (provider === undefined) throw noSuchProvider();
   const config = await s.clients.get(provider, now.getTime());
@@ -76,8 +86,7 @@ export async function startLogin(s: OidcServices, providerId: string, redirectUr
 export type LoginRefusal = 'oidc_expired' | 'oidc_cancelled' | 'oidc_failed' | 'oidc_unknown_user';
 
 export type FinishedLogin =
-  | { ok: true; session: session.LoginResult }
-  | { ok: false; reason: LoginRefusal; detail: string };
+  { ok: true; session: session.LoginResult } | { ok: false; reason: LoginRefusal; detail: string };
 
 const refuse = (reason: LoginRefusal, detail: string): FinishedLogin => ({ ok: false, reason, detail });
 
@@ -91,14 +100,20 @@ export interface Callback {
 }
 
 /** Answers the identity provider's redirect. */
-export async function finishLogin(s: OidcServices, providerId: string, callback: Callback, now: Date): Promise<FinishedLogin> {
+export async function finishLogin(
+  s: OidcServices,
+  providerId: string,
+  callback: Callback,
+  now: Date,
+): Promise<FinishedLogin> {
   const { url: callbackUrl, cookieKey } = callback;
   const provider = await q.findEnabledProvider(s.db, providerId);
   if (provider === undefined) throw noSuchProvider();
   if (cookieKey === undefined || cookieKey === '') return refuse('oidc_expired', 'no login cookie');
   const db = new Tenant(s.db, provider.municipalityId);
   const pending = await q.takeLoginState(db, sha256(cookieKey));
-  if (pending === undefined || pending.providerId !== provider.id) return refuse('oidc_expired', 'no login under way for this provider');
+  if (pending === undefined || pending.providerId !== provider.id)
+    return refuse('oidc_expired', 'no login under way for this provider');
   if (pending.expiresAt <= now) return refuse('oidc_expired', 'login took too long');
   const config = await s.clients.get(provider, now.getTime());
 
@@ -114,36 +129,58 @@ export async function finishLogin(s: OidcServices, providerId: string, callback:
     if (idToken === undefined) return refuse('oidc_failed', 'no ID token');
     claims = await withUserInfo(config, provider, idToken, tokens.access_token);
   } catch (error) {
-    if (error instanceof oidc.AuthorizationResponseError && error.error === 'access_denied') return refuse('oidc_cancelled', 'access_denied');
+    if (error instanceof oidc.AuthorizationResponseError && error.error === 'access_denied')
+      return refuse('oidc_cancelled', 'access_denied');
     return refuse('oidc_failed', describe(error));
   }
 
   const user = await matchUser(db, s.keyring, provider, claims);
-  if (user === undefined) return refuse('oidc_unknown_user', 'no active user of the provider’s municipality and audience matches');
+  if (user === undefined)
+    return refuse('oidc_unknown_user', 'no active user of the provider’s municipality and audience matches');
   const opened = await session.createSession(db, user, now);
   await session.logout(s.db, callback.previousSession, now);
   return { ok: true, session: opened };
 }
 
-const mappingOf = (p: q.Provider): ClaimMapping => ({ audience: p.audience, subjectClaim: p.subjectClaim, emailClaim: p.emailClaim, cprClaim: p.cprClaim });
+const mappingOf = (p: q.Provider): ClaimMapping => ({
+  audience: p.audience,
+  subjectClaim: p.subjectClaim,
+  emailClaim: p.emailClaim,
+  cprClaim: p.cprClaim,
+});
 
 /** Providers put few claims in the ID token of a code flow; the rest come from UserInfo. */
-async function withUserInfo(config: oidc.Configuration, provider: q.Provider, idToken: oidc.IDToken, accessToken: string): Promise<Claims> {
-  if (missingClaims(idToken, mappingOf(provider)).length === 0 || config.serverMetadata().userinfo_endpoint === undefined) return idToken;
+async function withUserInfo(
+  config: oidc.Configuration,
+  provider: q.Provider,
+  idToken: oidc.IDToken,
+  accessToken: string,
+): Promise<Claims> {
+  if (
+    missingClaims(idToken, mappingOf(provider)).length === 0 ||
+    config.serverMetadata().userinfo_endpoint === undefined
+  )
+    return idToken;
   const info = await oidc.fetchUserInfo(config, accessToken, idToken.sub);
   // What the signed ID token says wins over UserInfo.
   return { ...info, ...idToken };
 }
 
 /** The active user of the provider's municipality and audience that the identity names. */
-async function matchUser(db: Tenant, keyring: CprKeyring, provider: q.Provider, claims: Claims): Promise<session.SessionUser | undefined> {
+async function matchUser(
+  db: Tenant,
+  keyring: CprKeyring,
+  provider: q.Provider,
+  claims: Claims,
+): Promise<session.SessionUser | undefined> {
   const identity = readIdentity(claims, mappingOf(provider));
   if (identity.subject !== undefined) {
     const bySubject = await users.findActiveUser(db, provider.audience, { subject: identity.subject });
     if (bySubject !== undefined) return bySubject;
   }
   if (identity.email !== undefined) return users.findActiveUser(db, 'staff', { email: identity.email });
-  if (identity.cprDigits !== undefined) return users.findActiveUser(db, 'citizen', { cprLookup: cprLookupHash(identity.cprDigits, keyring) });
+  if (identity.cprDigits !== undefined)
+    return users.findActiveUser(db, 'citizen', { cprLookup: cprLookupHash(identity.cprDigits, keyring) });
   return undefined;
 }
 

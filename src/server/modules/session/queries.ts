@@ -6,9 +6,18 @@ import type { Tenant } from '../../db/tenant.js';
 // user_session. findLiveSession also reads app_user and user_role (the users module's): the
 // caller of every request, its roles and whether it is disabled, in one round trip.
 
-export async function insertSession(db: Tenant, s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; now: Date }): Promise<void> {
+export async function insertSession(
+  db: Tenant,
+  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; now: Date },
+): Promise<void> {
   await db
-    .insertInto('user_session', { token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, last_seen_at: s.now })
+    .insertInto('user_session', {
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      expires_at: s.expiresAt,
+      last_seen_at: s.now,
+    })
     .execute();
 }
 
@@ -23,13 +32,26 @@ export interface LiveSession {
 }
 
 /** The session if it is neither ended, expired, idle too long, nor its user disabled. */
-export async function findLiveSession(db: Tenant, tokenHash: string, idleSince: Date, now: Date): Promise<LiveSession | undefined> {
+export async function findLiveSession(
+  db: Tenant,
+  tokenHash: string,
+  idleSince: Date,
+  now: Date,
+): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom('user_session as s')
-    .innerJoin('app_user as u', (j) => j.onRef('u.municipality_id', '=', 's.municipality_id').onRef('u.id', '=', 's.user_id'))
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.municipality_id', '=', 's.municipality_id').onRef('u.id', '=', 's.user_id'),
+    )
     .select(['s.user_id', 's.csrf_token', 's.last_seen_at', 'u.name', 'u.email', 'u.kind'])
     // The roles in the same round trip: this runs on every request.
-    .select(sql<string[]>`ARRAY(SELECT r.role FROM user_role r WHERE r.municipality_id = s.municipality_id AND r.user_id = s.user_id ORDER BY r.role)`.as('roles'))
+    .select(
+      sql<
+        string[]
+      >`ARRAY(SELECT r.role FROM user_role r WHERE r.municipality_id = s.municipality_id AND r.user_id = s.user_id ORDER BY r.role)`.as(
+        'roles',
+      ),
+    )
     .where('s.token_hash', '=', tokenHash)
     .where('s.ended_at', 'is', null)
     .where('s.expires_at', '>', now)
@@ -38,7 +60,15 @@ export async function findLiveSession(db: Tenant, tokenHash: string, idleSince: 
     .executeTakeFirst();
   return row === undefined
     ? undefined
-    : { userId: row.user_id, roles: row.roles.filter(isRole), csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at, name: row.name, email: row.email, kind: row.kind };
+    : {
+        userId: row.user_id,
+        roles: row.roles.filter(isRole),
+        csrfToken: row.csrf_token,
+        lastSeenAt: row.last_seen_at,
+        name: row.name,
+        email: row.email,
+        kind: row.kind,
+      };
 }
 
 export async function touchSession(db: Tenant, tokenHash: string, now: Date): Promise<void> {
@@ -46,7 +76,12 @@ export async function touchSession(db: Tenant, tokenHash: string, now: Date): Pr
 }
 
 export async function endSession(db: Tenant, tokenHash: string, now: Date): Promise<void> {
-  await db.updateTable('user_session').set({ ended_at: now }).where('token_hash', '=', tokenHash).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('user_session')
+    .set({ ended_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 /** Ends a user's open sessions but the one holding `keepCsrf`. */

@@ -3,7 +3,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../http/context.js';
 import { errorResponses } from '../../http/schemas.js';
-import { clearSessionCookies, ensureCsrfCookie, SESSION_COOKIE, setSessionCookies, type CookieOptions } from '../../plugins/auth.js';
+import {
+  clearSessionCookies,
+  ensureCsrfCookie,
+  SESSION_COOKIE,
+  setSessionCookies,
+  type CookieOptions,
+} from '../../plugins/auth.js';
 import { AUTHENTICATED, PUBLIC } from '../../plugins/policy.js';
 import { IpLimiter } from './ip-limiter.js';
 import { LoginBody, SessionBody } from './schema.js';
@@ -19,7 +25,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (a
 
   app.get(
     '/api/session',
-    { config: { policy: PUBLIC }, schema: { operationId: 'getSession', tags, summary: 'Who is logged in', response: { 200: SessionBody } } },
+    {
+      config: { policy: PUBLIC },
+      schema: { operationId: 'getSession', tags, summary: 'Who is logged in', response: { 200: SessionBody } },
+    },
     async (request, reply) => {
       ensureCsrfCookie(request, reply, cookies);
       return session.describeSession(db.kysely, request.actor);
@@ -30,12 +39,21 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (a
     '/api/session',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'logIn', tags, summary: 'Log in with e-mail and password', body: LoginBody, response: { 200: SessionBody, ...errorResponses } },
+      schema: {
+        operationId: 'logIn',
+        tags,
+        summary: 'Log in with e-mail and password',
+        body: LoginBody,
+        response: { 200: SessionBody, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const now = clock();
       if (!limiter.take(request.ip, now.getTime())) {
-        throw new AppError('rate_limited', { da: 'For mange loginforsøg herfra. Vent lidt og prøv igen.', en: 'Too many login attempts from here. Wait a while and try again.' });
+        throw new AppError('rate_limited', {
+          da: 'For mange loginforsøg herfra. Vent lidt og prøv igen.',
+          en: 'Too many login attempts from here. Wait a while and try again.',
+        });
       }
       const result = await session.login(db.kysely, request.body.email, request.body.password, now);
       setSessionCookies(reply, result.cookie, result.csrfToken, cookies);
@@ -48,7 +66,12 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (a
     '/api/session',
     {
       config: { policy: AUTHENTICATED },
-      schema: { operationId: 'logOut', tags, summary: 'Log out (ends the session on the server)', response: { 204: Type.Null(), ...errorResponses } },
+      schema: {
+        operationId: 'logOut',
+        tags,
+        summary: 'Log out (ends the session on the server)',
+        response: { 204: Type.Null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await session.logout(db.kysely, request.cookies[SESSION_COOKIE], clock());

@@ -3,7 +3,9 @@ import { ROLES } from '../../../core/access/roles.js';
 import { literals, Nullable } from '../../http/schemas.js';
 
 export const SessionBody = Type.Object({
-  user: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), roles: Type.Array(literals(ROLES)) })),
+  user: Nullable(
+    Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), roles: Type.Array(literals(ROLES)) }),
+  ),
   municipality: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
 });
 export type SessionBody = Static<typeof SessionBody>;

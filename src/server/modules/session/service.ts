@@ -75,7 +75,12 @@ export async function login(db: Kysely<Database>, email: string, password: strin
     });
   }
   if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) {
-    await users.recordFailedLogin(tenant, user.userId, SESSION_RULES.lockAfter, new Date(now.getTime() + SESSION_RULES.lockMinutes * 60_000));
+    await users.recordFailedLogin(
+      tenant,
+      user.userId,
+      SESSION_RULES.lockAfter,
+      new Date(now.getTime() + SESSION_RULES.lockMinutes * 60_000),
+    );
     throw invalidCredentials();
   }
   await users.resetFailedLogins(tenant, user.userId);
@@ -94,12 +99,25 @@ export interface SessionUser {
 export async function createSession(db: Tenant, user: SessionUser, now: Date): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await q.insertSession(db, { tokenHash: sha256(token), userId: user.userId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_RULES.absoluteHours * 3_600_000), now });
+  await q.insertSession(db, {
+    tokenHash: sha256(token),
+    userId: user.userId,
+    csrfToken,
+    expiresAt: new Date(now.getTime() + SESSION_RULES.absoluteHours * 3_600_000),
+    now,
+  });
   const roles = await users.rolesOf(db, user.userId);
   return {
     cookie: formatSessionCookie({ municipalityId: db.municipalityId, token }),
     csrfToken,
-    actor: { userId: user.userId, municipalityId: db.municipalityId, kind: user.kind, name: user.name, email: user.email, roles },
+    actor: {
+      userId: user.userId,
+      municipalityId: db.municipalityId,
+      kind: user.kind,
+      name: user.name,
+      email: user.email,
+      roles,
+    },
   };
 }
 
@@ -109,7 +127,11 @@ export interface ResolvedSession {
 }
 
 /** The live session a cookie names, if any; keeps it from going idle. */
-export async function resolveSession(db: Kysely<Database>, cookieValue: string | undefined, now: Date): Promise<ResolvedSession | undefined> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  cookieValue: string | undefined,
+  now: Date,
+): Promise<ResolvedSession | undefined> {
   const cookie = parseSessionCookie(cookieValue);
   if (cookie === undefined) return undefined;
   const tenant = new Tenant(db, cookie.municipalityId);
@@ -121,12 +143,21 @@ export async function resolveSession(db: Kysely<Database>, cookieValue: string |
   if (now.getTime() - live.lastSeenAt.getTime() > 60_000) await q.touchSession(tenant, tokenHash, now);
   return {
     csrfToken: live.csrfToken,
-    actor: { userId: live.userId, municipalityId: cookie.municipalityId, kind: live.kind, name: live.name, email: live.email, roles: live.roles },
+    actor: {
+      userId: live.userId,
+      municipalityId: cookie.municipalityId,
+      kind: live.kind,
+      name: live.name,
+      email: live.email,
+      roles: live.roles,
+    },
   };
 }
 
 /** What the auth plugin calls on every request: the session of a cookie, on the injected clock. */
-export function sessionResolver(services: Pick<Services, 'db' | 'clock'>): (cookieValue: string | undefined) => Promise<ResolvedSession | undefined> {
+export function sessionResolver(
+  services: Pick<Services, 'db' | 'clock'>,
+): (cookieValue: string | undefined) => Promise<ResolvedSession | undefined> {
   return (cookieValue) => resolveSession(services.db.kysely, cookieValue, services.clock());
 }
 

@@ -13,7 +13,11 @@ export async function rulesOf(db: Tenant): Promise<RulesRow | undefined> {
 }
 
 /** The first choice; 0 rows when someone else chose first. */
-export async function insertRules(db: Tenant, ruleSetIds: readonly string[], localRuleSets: readonly unknown[]): Promise<bigint> {
+export async function insertRules(
+  db: Tenant,
+  ruleSetIds: readonly string[],
+  localRuleSets: readonly unknown[],
+): Promise<bigint> {
   const inserted = await db
     .insertInto('municipality_rules', { rule_set_ids: [...ruleSetIds], local_rule_sets: JSON.stringify(localRuleSets) })
     .onConflict((oc) => oc.column('municipality_id').doNothing())
@@ -22,10 +26,19 @@ export async function insertRules(db: Tenant, ruleSetIds: readonly string[], loc
 }
 
 /** A later choice, if the row still has `version`; 0 rows otherwise. */
-export async function updateRules(db: Tenant, ruleSetIds: readonly string[], localRuleSets: readonly unknown[], version: number): Promise<bigint> {
+export async function updateRules(
+  db: Tenant,
+  ruleSetIds: readonly string[],
+  localRuleSets: readonly unknown[],
+  version: number,
+): Promise<bigint> {
   const updated = await db
     .updateTable('municipality_rules')
-    .set((eb) => ({ rule_set_ids: [...ruleSetIds], local_rule_sets: JSON.stringify(localRuleSets), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      rule_set_ids: [...ruleSetIds],
+      local_rule_sets: JSON.stringify(localRuleSets),
+      version: eb('version', '+', 1),
+    }))
     .where('version', '=', version)
     .executeTakeFirst();
   return updated.numUpdatedRows;

@@ -13,7 +13,12 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, s
     '/api/settings/rule-sets',
     {
       config: { policy: roles('municipality_admin') },
-      schema: { operationId: 'getRuleSettings', tags, summary: "The rule sets that judge the municipality's deadlines", response: { 200: RuleSettings, ...errorResponses } },
+      schema: {
+        operationId: 'getRuleSettings',
+        tags,
+        summary: "The rule sets that judge the municipality's deadlines",
+        response: { 200: RuleSettings, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => settings.ruleSettings(ctx)),
   );

@@ -3,8 +3,19 @@ import { Nullable } from '../../http/schemas.js';
 
 // Which rule sets judge the municipality's deadlines (docs/rules.md).
 
-export const RuleSummary = Type.Object({ id: Type.String(), title: Type.String(), basis: Type.String(), valid_from: Type.String(), valid_to: Nullable(Type.String()) });
-export const RuleSetSummary = Type.Object({ id: Type.String(), name: Type.String(), name_en: Type.String(), rules: Type.Array(RuleSummary) });
+export const RuleSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  basis: Type.String(),
+  valid_from: Type.String(),
+  valid_to: Nullable(Type.String()),
+});
+export const RuleSetSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  name_en: Type.String(),
+  rules: Type.Array(RuleSummary),
+});
 export const RuleSettings = Type.Object({
   available: Type.Array(RuleSetSummary),
   rule_set_ids: Type.Array(Type.String()),

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { BUILT_IN_RULE_SETS, DEFAULT_RULE_SET, DEFAULT_RULE_SET_IDS, parseRuleSet, selectRuleSets, type RuleSet } from '../../../core/rules/index.js';
+import {
+  BUILT_IN_RULE_SETS,
+  DEFAULT_RULE_SET,
+  DEFAULT_RULE_SET_IDS,
+  parseRuleSet,
+  selectRuleSets,
+  type RuleSet,
+} from '../../../core/rules/index.js';
 import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { Tenant } from '../../db/tenant.js';
@@ -17,7 +24,13 @@ const summary = (set: RuleSet) => ({
   id: set.id,
   name: set.name.da,
   name_en: set.name.en,
-  rules: set.rules.map((r) => ({ id: r.id, title: r.title.da, basis: r.basis, valid_from: r.valid_from, valid_to: r.valid_to })),
+  rules: set.rules.map((r) => ({
+    id: r.id,
+    title: r.title.da,
+    basis: r.basis,
+    valid_from: r.valid_from,
+    valid_to: r.valid_to,
+  })),
 });
 
 export async function ruleSettings(ctx: Ctx): Promise<RuleSettings> {
@@ -42,7 +55,11 @@ function assertValid(update: RuleSettingsUpdate): void {
   });
   const merged = errors.length === 0 ? selectRuleSets(update.rule_set_ids, locals) : undefined;
   if (merged !== undefined && !merged.ok) errors.push(...merged.errors);
-  if (errors.length > 0) throw invalid({ da: errors.slice(0, 20).join('; '), en: errors.slice(0, 20).join('; ') }, { problems: errors.slice(0, 20) });
+  if (errors.length > 0)
+    throw invalid(
+      { da: errors.slice(0, 20).join('; '), en: errors.slice(0, 20).join('; ') },
+      { problems: errors.slice(0, 20) },
+    );
 }
 
 /**

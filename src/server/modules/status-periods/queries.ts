@@ -32,7 +32,13 @@ export async function insertPeriod(db: Tenant, row: TenantRow<'status_period'>):
 }
 
 /** Ends or voids a period from the version the caller read; counts 0 rows when stale or voided. */
-export async function updatePeriod(db: Tenant, caseId: string, periodId: string, version: number, changes: { end_date: string } | { voided_at: Date; voided_by: string; void_reason: string }) {
+export async function updatePeriod(
+  db: Tenant,
+  caseId: string,
+  periodId: string,
+  version: number,
+  changes: { end_date: string } | { voided_at: Date; voided_by: string; void_reason: string },
+) {
   return db
     .updateTable('status_period')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))

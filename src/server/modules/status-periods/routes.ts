@@ -14,19 +14,37 @@ export const statusPeriodRoutes: FastifyPluginAsyncTypebox<Services> = async (ap
     '/api/cases/:caseId/status-periods',
     {
       config: { policy: scoped('case.read', 'caseworker', 'company_consultant', 'team_leader', 'citizen') },
-      schema: { operationId: 'listStatusPeriods', tags, summary: 'What the citizen has been doing from when to when (ordinary job, internship, …)', params: CaseParams, response: { 200: StatusPeriods, ...errorResponses } },
+      schema: {
+        operationId: 'listStatusPeriods',
+        tags,
+        summary: 'What the citizen has been doing from when to when (ordinary job, internship, …)',
+        params: CaseParams,
+        response: { 200: StatusPeriods, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => readStatusPeriods(ctx, await withCase(ctx, request.params.caseId, 'read'))),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        readStatusPeriods(ctx, await withCase(ctx, request.params.caseId, 'read')),
+      ),
   );
 
   app.post(
     '/api/cases/:caseId/status-periods',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'recordStatusPeriod', tags, summary: 'Record a status period (open-ended allowed)', params: CaseParams, body: StatusPeriodInput, response: { 201: StatusPeriods, ...errorResponses } },
+      schema: {
+        operationId: 'recordStatusPeriod',
+        tags,
+        summary: 'Record a status period (open-ended allowed)',
+        params: CaseParams,
+        body: StatusPeriodInput,
+        response: { 201: StatusPeriods, ...errorResponses },
+      },
     },
     async (request, reply) => {
-      const periods = await inTransaction(services, request, async (ctx) => addStatusPeriod(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body));
+      const periods = await inTransaction(services, request, async (ctx) =>
+        addStatusPeriod(ctx, await withCase(ctx, request.params.caseId, 'write'), request.body),
+      );
       return reply.status(201).send(periods);
     },
   );
@@ -35,17 +53,47 @@ export const statusPeriodRoutes: FastifyPluginAsyncTypebox<Services> = async (ap
     '/api/cases/:caseId/status-periods/:periodId/end',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'endStatusPeriod', tags, summary: 'End an open status period', params: PeriodParams, body: EndPeriodInput, response: { 200: StatusPeriods, ...errorResponses } },
+      schema: {
+        operationId: 'endStatusPeriod',
+        tags,
+        summary: 'End an open status period',
+        params: PeriodParams,
+        body: EndPeriodInput,
+        response: { 200: StatusPeriods, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => endStatusPeriod(ctx, await withCase(ctx, request.params.caseId, 'write'), request.params.periodId, request.body)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        endStatusPeriod(
+          ctx,
+          await withCase(ctx, request.params.caseId, 'write'),
+          request.params.periodId,
+          request.body,
+        ),
+      ),
   );
 
   app.post(
     '/api/cases/:caseId/status-periods/:periodId/void',
     {
       config: { policy: scoped('case.write', 'caseworker') },
-      schema: { operationId: 'voidStatusPeriod', tags, summary: 'Void a wrongly recorded status period (kept in the history)', params: PeriodParams, body: VoidBody, response: { 200: StatusPeriods, ...errorResponses } },
+      schema: {
+        operationId: 'voidStatusPeriod',
+        tags,
+        summary: 'Void a wrongly recorded status period (kept in the history)',
+        params: PeriodParams,
+        body: VoidBody,
+        response: { 200: StatusPeriods, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, async (ctx) => voidStatusPeriod(ctx, await withCase(ctx, request.params.caseId, 'write'), request.params.periodId, request.body)),
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        voidStatusPeriod(
+          ctx,
+          await withCase(ctx, request.params.caseId, 'write'),
+          request.params.periodId,
+          request.body,
+        ),
+      ),
   );
 };

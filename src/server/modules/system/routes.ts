@@ -16,7 +16,10 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemOptions> = async (app
 
   app.get(
     '/api/health',
-    { config: { policy: PUBLIC }, schema: { operationId: 'checkHealth', tags, summary: 'The process is alive', response: { 200: Health } } },
+    {
+      config: { policy: PUBLIC },
+      schema: { operationId: 'checkHealth', tags, summary: 'The process is alive', response: { 200: Health } },
+    },
     () => Promise.resolve({ status: 'ok' as const }),
   );
 

@@ -12,7 +12,12 @@ export const teamRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/teams',
     {
       config: { policy: roles('caseworker', 'company_consultant', 'team_leader', 'municipality_admin') },
-      schema: { operationId: 'listTeams', tags, summary: 'Your teams (all teams for a municipality admin)', response: { 200: Teams, ...errorResponses } },
+      schema: {
+        operationId: 'listTeams',
+        tags,
+        summary: 'Your teams (all teams for a municipality admin)',
+        response: { 200: Teams, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => teams.listTeams(ctx)),
   );
@@ -21,16 +26,30 @@ export const teamRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/teams/:teamId',
     {
       config: { policy: scoped('team.manage', 'team_leader', 'municipality_admin') },
-      schema: { operationId: 'updateTeam', tags, summary: "Change a team's name or caseload cap", params: TeamParams, body: TeamPatch, response: { 200: TeamBody, ...errorResponses } },
+      schema: {
+        operationId: 'updateTeam',
+        tags,
+        summary: "Change a team's name or caseload cap",
+        params: TeamParams,
+        body: TeamPatch,
+        response: { 200: TeamBody, ...errorResponses },
+      },
     },
-    async (request) => inTransaction(services, request, (ctx) => teams.updateTeam(ctx, request.params.teamId, request.body)),
+    async (request) =>
+      inTransaction(services, request, (ctx) => teams.updateTeam(ctx, request.params.teamId, request.body)),
   );
 
   app.get(
     '/api/teams/:teamId/caseloads',
     {
       config: { policy: scoped('team.read', 'caseworker', 'company_consultant', 'team_leader', 'municipality_admin') },
-      schema: { operationId: 'teamCaseloads', tags, summary: 'Open cases per team member against the cap', params: TeamParams, response: { 200: TeamCaseloads, ...errorResponses } },
+      schema: {
+        operationId: 'teamCaseloads',
+        tags,
+        summary: 'Open cases per team member against the cap',
+        params: TeamParams,
+        response: { 200: TeamCaseloads, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => teams.teamCaseloads(ctx, request.params.teamId)),
   );
@@ -39,7 +58,13 @@ export const teamRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/teams/:teamId/break-glass',
     {
       config: { policy: scoped('team.manage', 'team_leader', 'municipality_admin') },
-      schema: { operationId: 'teamBreakGlassGrants', tags, summary: 'Cases of the team opened by breaking the glass, newest first', params: TeamParams, response: { 200: Grants, ...errorResponses } },
+      schema: {
+        operationId: 'teamBreakGlassGrants',
+        tags,
+        summary: 'Cases of the team opened by breaking the glass, newest first',
+        params: TeamParams,
+        response: { 200: Grants, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => teams.breakGlassGrants(ctx, request.params.teamId)),
   );

@@ -6,12 +6,22 @@ import { Instant, literals, Nullable, PersonRef, Uuid, Version } from '../../htt
 
 export const TeamParams = Type.Object({ teamId: Uuid });
 
-export const TeamBody = Type.Object({ id: Uuid, name: Type.String(), caseload_cap: Type.Integer(), leader: Nullable(PersonRef), version: Type.Integer() });
+export const TeamBody = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  caseload_cap: Type.Integer(),
+  leader: Nullable(PersonRef),
+  version: Type.Integer(),
+});
 export type TeamBody = Static<typeof TeamBody>;
 export const Teams = Type.Array(TeamBody);
 
 export const TeamPatch = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), caseload_cap: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), version: Version },
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    caseload_cap: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    version: Version,
+  },
   { additionalProperties: false },
 );
 export type TeamPatch = Static<typeof TeamPatch>;
@@ -29,6 +39,13 @@ export type Caseload = Static<typeof Caseload>;
 export const TeamCaseloads = Type.Object({ team: TeamBody, members: Type.Array(Caseload) });
 export type TeamCaseloads = Static<typeof TeamCaseloads>;
 
-export const Grant = Type.Object({ case_id: Uuid, case_number: Type.String(), user: PersonRef, reason: Type.String(), granted_at: Instant, expires_at: Instant });
+export const Grant = Type.Object({
+  case_id: Uuid,
+  case_number: Type.String(),
+  user: PersonRef,
+  reason: Type.String(),
+  granted_at: Instant,
+  expires_at: Instant,
+});
 export type Grant = Static<typeof Grant>;
 export const Grants = Type.Array(Grant);

@@ -28,7 +28,10 @@ async function team(db: Tenant, teamId: string): Promise<TeamBody | undefined> {
 
 /** The caller's teams (led or joined); every team for a municipality admin. */
 export async function listTeams(ctx: Ctx): Promise<TeamBody[]> {
-  const ids = await q.teamIds(ctx.db, ctx.actor.roles.includes('municipality_admin') ? 'all' : { userId: ctx.actor.userId });
+  const ids = await q.teamIds(
+    ctx.db,
+    ctx.actor.roles.includes('municipality_admin') ? 'all' : { userId: ctx.actor.userId },
+  );
   const teams = await Promise.all(ids.map((id) => team(ctx.db, id)));
   return teams.filter((t) => t !== undefined);
 }
@@ -62,7 +65,14 @@ export async function teamCaseloads(ctx: Ctx, teamId: string): Promise<TeamCasel
   for (const r of rows) {
     const cap = await capOf(ctx, t.caseload_cap, r.id);
     const openCases = open.get(r.id) ?? 0;
-    members.push({ id: r.id, name: r.name, roles: (r.roles ?? '').split(',').filter(isRole), open_cases: openCases, cap, over_cap: openCases > cap });
+    members.push({
+      id: r.id,
+      name: r.name,
+      roles: (r.roles ?? '').split(',').filter(isRole),
+      open_cases: openCases,
+      cap,
+      over_cap: openCases > cap,
+    });
   }
   members.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   return { team: t, members };
@@ -90,7 +100,10 @@ export async function addMember(db: Tenant, teamId: string, userId: string): Pro
 }
 
 /** Adds a team with its members; returns its id. */
-export async function createTeam(db: Tenant, t: { name: string; leaderId: string | null; caseloadCap: number; memberIds: readonly string[] }): Promise<string> {
+export async function createTeam(
+  db: Tenant,
+  t: { name: string; leaderId: string | null; caseloadCap: number; memberIds: readonly string[] },
+): Promise<string> {
   const id = randomUUID();
   await q.insertTeam(db, { id, name: t.name, leaderId: t.leaderId, caseloadCap: t.caseloadCap });
   await q.insertMembers(db, id, t.memberIds);
@@ -110,7 +123,11 @@ export async function caseloadOf(ctx: Ctx, caseworkerId: string): Promise<Casewo
   const first = (await q.teamsOfMember(ctx.db, caseworkerId))[0];
   if (first === undefined) return undefined;
   const open = await cases.openCaseCounts(ctx, [caseworkerId]);
-  return { teamId: first.id, cap: await capOf(ctx, first.caseload_cap, caseworkerId), openCases: open.get(caseworkerId) ?? 0 };
+  return {
+    teamId: first.id,
+    cap: await capOf(ctx, first.caseload_cap, caseworkerId),
+    openCases: open.get(caseworkerId) ?? 0,
+  };
 }
 
 /**
@@ -121,10 +138,14 @@ export async function caseloadOf(ctx: Ctx, caseworkerId: string): Promise<Casewo
 export async function assertAssignable(ctx: Ctx, caseworkerId: string, releasing: number): Promise<string> {
   const load = await caseloadOf(ctx, caseworkerId);
   if (load === undefined) {
-    throw invalid({ da: 'caseworker_id: ikke en sagsbehandler i et team i kommunen.', en: 'caseworker_id: not a caseworker in a team of the municipality.' });
+    throw invalid({
+      da: 'caseworker_id: ikke en sagsbehandler i et team i kommunen.',
+      en: 'caseworker_id: not a caseworker in a team of the municipality.',
+    });
   }
   if (load.openCases - releasing >= load.cap) {
-    const isLeader = ctx.actor.roles.includes('team_leader') && (await q.isLeader(ctx.db, load.teamId, ctx.actor.userId));
+    const isLeader =
+      ctx.actor.roles.includes('team_leader') && (await q.isLeader(ctx.db, load.teamId, ctx.actor.userId));
     if (!isLeader) {
       throw new AppError(
         'conflict',

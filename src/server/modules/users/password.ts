@@ -22,7 +22,8 @@ export function assertGoodPassword(password: string, person: { email: string; na
 
 export const hashPassword = (password: string): Promise<string> => hash(password);
 
-export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> => verify(passwordHash, password);
+export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>
+  verify(passwordHash, password);
 
 // Verifying against a real hash when the e-mail is unknown keeps the answer time the same,
 // so response times do not reveal which e-mails have accounts. Started at load, not awaited

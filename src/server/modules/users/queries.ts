@@ -19,10 +19,23 @@ export interface LoginCandidate {
   disabled: boolean;
 }
 
-export async function findByEmailInAnyMunicipality(db: Kysely<Database>, email: string): Promise<LoginCandidate | undefined> {
+export async function findByEmailInAnyMunicipality(
+  db: Kysely<Database>,
+  email: string,
+): Promise<LoginCandidate | undefined> {
   const row = await db
     .selectFrom('app_user')
-    .select(['municipality_id', 'id', 'kind', 'name', 'email', 'password_hash', 'failed_logins', 'locked_until', 'disabled_at'])
+    .select([
+      'municipality_id',
+      'id',
+      'kind',
+      'name',
+      'email',
+      'password_hash',
+      'failed_logins',
+      'locked_until',
+      'disabled_at',
+    ])
     .where('email', '=', email)
     .modifyEnd(ALL_MUNICIPALITIES('login by e-mail: the address names the municipality'))
     .executeTakeFirst();
@@ -56,7 +69,12 @@ export async function recordFailedLogin(db: Tenant, userId: string, lockAfter: n
     .updateTable('app_user')
     .set((eb) => ({
       failed_logins: eb('failed_logins', '+', 1),
-      locked_until: eb.case().when('failed_logins', '>=', lockAfter - 1).then(lockUntil).else(eb.ref('locked_until')).end(),
+      locked_until: eb
+        .case()
+        .when('failed_logins', '>=', lockAfter - 1)
+        .then(lockUntil)
+        .else(eb.ref('locked_until'))
+        .end(),
     }))
     .where('id', '=', userId)
     .execute();
@@ -83,20 +101,38 @@ export interface StaffRow {
 export async function staffWithRoles(db: Tenant): Promise<StaffRow[]> {
   return db
     .selectFrom('app_user as u')
-    .leftJoin('user_role as r', (j) => j.onRef('r.municipality_id', '=', 'u.municipality_id').onRef('r.user_id', '=', 'u.id'))
+    .leftJoin('user_role as r', (j) =>
+      j.onRef('r.municipality_id', '=', 'u.municipality_id').onRef('r.user_id', '=', 'u.id'),
+    )
     .select(['u.id', 'u.email', 'u.name', 'u.disabled_at', 'r.role'])
     .where('u.kind', '=', 'staff')
     .orderBy('u.name')
     .execute();
 }
 
-export async function insertUser(db: Tenant, user: { id: string; kind: UserKind; email: string; name: string; passwordHash: string | null }): Promise<void> {
-  await db.insertInto('app_user', { id: user.id, kind: user.kind, email: user.email, name: user.name, password_hash: user.passwordHash }).execute();
+export async function insertUser(
+  db: Tenant,
+  user: { id: string; kind: UserKind; email: string; name: string; passwordHash: string | null },
+): Promise<void> {
+  await db
+    .insertInto('app_user', {
+      id: user.id,
+      kind: user.kind,
+      email: user.email,
+      name: user.name,
+      password_hash: user.passwordHash,
+    })
+    .execute();
 }
 
 export async function insertRoles(db: Tenant, userId: string, roles: readonly Role[]): Promise<void> {
   if (roles.length === 0) return;
-  await db.insertInto('user_role', roles.map((role) => ({ user_id: userId, role }))).execute();
+  await db
+    .insertInto(
+      'user_role',
+      roles.map((role) => ({ user_id: userId, role })),
+    )
+    .execute();
 }
 
 export async function passwordHashOf(db: Tenant, userId: string): Promise<string | null | undefined> {
@@ -129,13 +165,23 @@ export interface ActiveUser {
 }
 
 function activeUsers(db: Tenant, kind: UserKind) {
-  return db.selectFrom('app_user as u').select(['u.id', 'u.kind', 'u.name', 'u.email']).where('u.kind', '=', kind).where('u.disabled_at', 'is', null);
+  return db
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.kind', 'u.name', 'u.email'])
+    .where('u.kind', '=', kind)
+    .where('u.disabled_at', 'is', null);
 }
 
-const toActiveUser = (row: { id: string; kind: UserKind; name: string; email: string } | undefined): ActiveUser | undefined =>
+const toActiveUser = (
+  row: { id: string; kind: UserKind; name: string; email: string } | undefined,
+): ActiveUser | undefined =>
   row === undefined ? undefined : { userId: row.id, kind: row.kind, name: row.name, email: row.email };
 
-export async function activeUserBySubject(db: Tenant, kind: UserKind, subject: string): Promise<ActiveUser | undefined> {
+export async function activeUserBySubject(
+  db: Tenant,
+  kind: UserKind,
+  subject: string,
+): Promise<ActiveUser | undefined> {
   return toActiveUser(await activeUsers(db, kind).where('u.oidc_subject', '=', subject).executeTakeFirst());
 }
 
@@ -145,7 +191,9 @@ export async function activeUserByEmail(db: Tenant, kind: UserKind, email: strin
 
 export async function activeCitizenByCpr(db: Tenant, cprLookup: string): Promise<ActiveUser | undefined> {
   const row = await activeUsers(db, 'citizen')
-    .innerJoin('citizen as z', (j) => j.onRef('z.municipality_id', '=', 'u.municipality_id').onRef('z.id', '=', 'u.citizen_id'))
+    .innerJoin('citizen as z', (j) =>
+      j.onRef('z.municipality_id', '=', 'u.municipality_id').onRef('z.id', '=', 'u.citizen_id'),
+    )
     .where('z.cpr_lookup', '=', cprLookup)
     .executeTakeFirst();
   return toActiveUser(row);

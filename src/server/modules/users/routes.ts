@@ -13,7 +13,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     '/api/users',
     {
       config: { policy: roles('municipality_admin') },
-      schema: { operationId: 'listUsers', tags, summary: 'Staff users of the municipality', response: { 200: Users, ...errorResponses } },
+      schema: {
+        operationId: 'listUsers',
+        tags,
+        summary: 'Staff users of the municipality',
+        response: { 200: Users, ...errorResponses },
+      },
     },
     async (request) => inTransaction(services, request, (ctx) => users.listStaff(ctx)),
   );
@@ -32,7 +37,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     },
     async (request, reply) => {
       const passwordHash = await users.newPasswordHash(request.body.password, request.body);
-      const user = await inTransaction(services, request, (ctx) => users.createStaffUser(ctx, request.body, passwordHash));
+      const user = await inTransaction(services, request, (ctx) =>
+        users.createStaffUser(ctx, request.body, passwordHash),
+      );
       return reply.status(201).send(user);
     },
   );
@@ -53,7 +60,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
       const actor = request.actor;
       if (actor === null) throw new Error('AUTHENTICATED route without an actor');
       const newHash = await users.newPasswordHash(request.body.new_password, actor);
-      await inTransaction(services, request, (ctx) => users.changeOwnPassword(ctx, request.body.current_password, newHash, request.sessionCsrf));
+      await inTransaction(services, request, (ctx) =>
+        users.changeOwnPassword(ctx, request.body.current_password, newHash, request.sessionCsrf),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -16,12 +16,21 @@ export const NewUser = Type.Object(
 );
 export type NewUser = Static<typeof NewUser>;
 
-export const UserBody = Type.Object({ id: Uuid, email: Type.String(), name: Type.String(), roles: Type.Array(literals(ROLES)), disabled: Type.Boolean() });
+export const UserBody = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  roles: Type.Array(literals(ROLES)),
+  disabled: Type.Boolean(),
+});
 export type UserBody = Static<typeof UserBody>;
 export const Users = Type.Array(UserBody);
 
 export const PasswordChange = Type.Object(
-  { current_password: Type.String({ minLength: 1, maxLength: 1024 }), new_password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  {
+    current_password: Type.String({ minLength: 1, maxLength: 1024 }),
+    new_password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
   { additionalProperties: false },
 );
 export type PasswordChange = Static<typeof PasswordChange>;

@@ -33,7 +33,13 @@ export async function newPasswordHash(password: string, person: { email: string;
 export async function listStaff(ctx: Ctx): Promise<UserBody[]> {
   const users = new Map<string, UserBody>();
   for (const r of await q.staffWithRoles(ctx.db)) {
-    const u = users.get(r.id) ?? { id: r.id, email: r.email, name: r.name, roles: [], disabled: r.disabled_at !== null };
+    const u = users.get(r.id) ?? {
+      id: r.id,
+      email: r.email,
+      name: r.name,
+      roles: [],
+      disabled: r.disabled_at !== null,
+    };
     if (r.role !== null && isRole(r.role)) u.roles.push(r.role);
     users.set(r.id, u);
   }
@@ -45,7 +51,11 @@ export async function createStaffUser(ctx: Ctx, user: NewUser, passwordHash: str
   const email = normaliseEmail(user.email);
   const name = user.name.trim();
   if (await q.emailTaken(ctx.db, email)) {
-    throw new AppError('conflict', { da: 'Der findes allerede en bruger med den e-mail.', en: 'A user with that e-mail already exists.' }, { reason: 'email_taken' });
+    throw new AppError(
+      'conflict',
+      { da: 'Der findes allerede en bruger med den e-mail.', en: 'A user with that e-mail already exists.' },
+      { reason: 'email_taken' },
+    );
   }
   if (user.team_id !== undefined && !(await teams.teamExists(ctx.db, user.team_id))) {
     throw new AppError('invalid_input', { da: 'team_id: teamet findes ikke.', en: 'team_id: no such team.' });
@@ -59,19 +69,30 @@ export async function createStaffUser(ctx: Ctx, user: NewUser, passwordHash: str
  * Changes the caller's own password (the new one hashed by newPasswordHash). A changed password
  * ends every other session: whoever knew the old one is out. `currentCsrf` names this session.
  */
-export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newHash: string, currentCsrf: string | null): Promise<void> {
+export async function changeOwnPassword(
+  ctx: Ctx,
+  currentPassword: string,
+  newHash: string,
+  currentCsrf: string | null,
+): Promise<void> {
   const stored = await q.passwordHashOf(ctx.db, ctx.actor.userId);
   if (stored === undefined) throw new Error('the caller has no user row');
   if (stored === null || !(await verifyPassword(stored, currentPassword))) {
     // 400, not 401: the session is fine, a field is wrong.
-    throw new AppError('invalid_input', { da: 'current_password: den nuværende adgangskode er forkert.', en: 'current_password: the current password is wrong.' });
+    throw new AppError('invalid_input', {
+      da: 'current_password: den nuværende adgangskode er forkert.',
+      en: 'current_password: the current password is wrong.',
+    });
   }
   await q.setPasswordHash(ctx.db, ctx.actor.userId, newHash);
   await session.endOtherSessions(ctx, currentCsrf);
 }
 
 /** Adds a user with roles (staff, or a citizen's login); returns the new id. */
-export async function addUser(db: Tenant, user: { kind: UserKind; email: string; name: string; passwordHash: string | null; roles: readonly Role[] }): Promise<string> {
+export async function addUser(
+  db: Tenant,
+  user: { kind: UserKind; email: string; name: string; passwordHash: string | null; roles: readonly Role[] },
+): Promise<string> {
   const id = randomUUID();
   await q.insertUser(db, { id, kind: user.kind, email: user.email, name: user.name, passwordHash: user.passwordHash });
   await q.insertRoles(db, id, user.roles);

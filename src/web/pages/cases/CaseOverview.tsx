@@ -11,17 +11,33 @@ export function CaseOverview({ detail }: { detail: CaseBody }) {
   const language = useLanguage();
   const rows: Fact[] = [
     { key: 'caseNumber', label: t('case.overview.caseNumber'), value: detail.case_number },
-    { key: 'cpr', label: t('case.overview.cpr'), value: <RevealCpr caseId={detail.id} masked={detail.citizen.cpr_masked} /> },
-    { key: 'caseworker', label: t('case.overview.caseworker'), value: detail.caseworker?.name ?? t('case.overview.noCaseworker') },
+    {
+      key: 'cpr',
+      label: t('case.overview.cpr'),
+      value: <RevealCpr caseId={detail.id} masked={detail.citizen.cpr_masked} />,
+    },
+    {
+      key: 'caseworker',
+      label: t('case.overview.caseworker'),
+      value: detail.caseworker?.name ?? t('case.overview.noCaseworker'),
+    },
     { key: 'team', label: t('case.overview.team'), value: detail.team?.name ?? t('common.none') },
     {
       key: 'category',
       label: t('case.overview.category'),
       value: detail.category === null ? t('case.overview.notVisited') : t(`vocabulary.category.${detail.category}`),
     },
-    { key: 'track', label: t('case.overview.track'), value: detail.track === null ? t('common.none') : t(`vocabulary.track.${detail.track}`) },
+    {
+      key: 'track',
+      label: t('case.overview.track'),
+      value: detail.track === null ? t('common.none') : t(`vocabulary.track.${detail.track}`),
+    },
     { key: 'benefit', label: t('case.overview.benefit'), value: t(`vocabulary.benefit.${detail.benefit}`) },
-    { key: 'benefitStart', label: t('case.overview.benefitStart'), value: formatIsoDate(detail.benefit_start, language) },
+    {
+      key: 'benefitStart',
+      label: t('case.overview.benefitStart'),
+      value: formatIsoDate(detail.benefit_start, language),
+    },
     { key: 'registered', label: t('case.overview.registered'), value: formatIsoDate(detail.registered, language) },
     {
       key: 'status',
@@ -29,7 +45,5 @@ export function CaseOverview({ detail }: { detail: CaseBody }) {
       value: t(`vocabulary.caseStatus.${detail.status}`),
     },
   ];
-  return (
-    <FactsTable caption={t('case.overview.caption')} rows={rows} className="case-overview" />
-  );
+  return <FactsTable caption={t('case.overview.caption')} rows={rows} className="case-overview" />;
 }

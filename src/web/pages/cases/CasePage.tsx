@@ -140,7 +140,13 @@ export function CasePage({ caseId, user }: { caseId: string; user: SessionUser }
 
   return (
     <>
-      <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('search.title'), to: PATHS.caseSearch }, { text: title }]} />
+      <Breadcrumbs
+        items={[
+          { text: t('start.title'), to: PATHS.start },
+          { text: t('search.title'), to: PATHS.caseSearch },
+          { text: title },
+        ]}
+      />
       <Page title={title}>
         {detail !== undefined && <p className="font-lead">{t('case.lead', { number: detail.case_number })}</p>}
         {conflict.shown && (

@@ -102,7 +102,13 @@ export function CaseSearchPage({ user }: { user: SessionUser }) {
   const [draft, setDraft] = useState(query);
   const [problem, setProblem] = useState<{ attempt: number; message: string } | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const apiQuery = { q: query.q, status: query.status, sort: query.sort, limit: SEARCH_PAGE_SIZE, offset: (query.page - 1) * SEARCH_PAGE_SIZE };
+  const apiQuery = {
+    q: query.q,
+    status: query.status,
+    sort: query.sort,
+    limit: SEARCH_PAGE_SIZE,
+    offset: (query.page - 1) * SEARCH_PAGE_SIZE,
+  };
   const [load, reload] = useLoad(() => searchCases(api, apiQuery), JSON.stringify(apiQuery));
 
   if (!hasAnyRole(user, CASE_STAFF)) return <NoAccess title={t('search.title')} />;

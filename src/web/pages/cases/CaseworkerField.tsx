@@ -16,7 +16,9 @@ async function candidatesOf(user: SessionUser): Promise<Candidate[]> {
   const teams = (await fetchTeams(api)).filter((team) => team.leader?.id === user.id);
   const loads = await Promise.all(teams.map((team) => fetchCaseloads(api, team.id)));
   return loads.flatMap((load) =>
-    load.members.filter((member) => member.roles.includes('caseworker')).map((member) => ({ ...member, cap: load.team.caseload_cap })),
+    load.members
+      .filter((member) => member.roles.includes('caseworker'))
+      .map((member) => ({ ...member, cap: load.team.caseload_cap })),
   );
 }
 
@@ -44,7 +46,11 @@ export function CaseworkerField({ id, user, value, onChange, error }: Caseworker
         { value: '', label: load.status === 'loading' ? t('app.loading') : t('form.choose') },
         ...candidates.map((member) => ({
           value: member.id,
-          label: t(member.open_cases >= member.cap ? 'case.reassign.optionFull' : 'case.reassign.option', { name: member.name, open: member.open_cases, cap: member.cap }),
+          label: t(member.open_cases >= member.cap ? 'case.reassign.optionFull' : 'case.reassign.option', {
+            name: member.name,
+            open: member.open_cases,
+            cap: member.cap,
+          }),
         })),
       ]}
       onChange={(event) => {

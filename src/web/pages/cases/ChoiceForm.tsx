@@ -34,7 +34,11 @@ function useSetup(choice: Choice, detail: CaseBody): Setup {
       section: 'visitation',
       choiceId: 'visitation-category',
       current: detail.category,
-      options: CATEGORIES.map((value) => ({ value, label: t(`vocabulary.category.${value}`), hint: t(`case.visitation.hints.${value}`) })),
+      options: CATEGORIES.map((value) => ({
+        value,
+        label: t(`vocabulary.category.${value}`),
+        hint: t(`case.visitation.hints.${value}`),
+      })),
       texts: {
         legend: t('case.visitation.category'),
         missing: t('case.visitation.categoryMissing'),
@@ -43,14 +47,21 @@ function useSetup(choice: Choice, detail: CaseBody): Setup {
         reasonMissing: t('case.visitation.reasonMissing'),
         submit: t('case.visitation.submit'),
       },
-      request: (value, reason) => (isOneOf(CATEGORIES, value) ? () => setVisitation(api, detail.id, { category: value, reason, version }) : undefined),
+      request: (value, reason) =>
+        isOneOf(CATEGORIES, value)
+          ? () => setVisitation(api, detail.id, { category: value, reason, version })
+          : undefined,
     };
   }
   return {
     section: 'track',
     choiceId: 'track-choice',
     current: detail.track,
-    options: TRACKS.map((value) => ({ value, label: t(`vocabulary.track.${value}`), hint: t(`case.track.hints.${value}`) })),
+    options: TRACKS.map((value) => ({
+      value,
+      label: t(`vocabulary.track.${value}`),
+      hint: t(`case.track.hints.${value}`),
+    })),
     texts: {
       legend: t('case.track.track'),
       missing: t('case.track.trackMissing'),
@@ -59,7 +70,8 @@ function useSetup(choice: Choice, detail: CaseBody): Setup {
       reasonMissing: t('case.track.reasonMissing'),
       submit: t('case.track.submit'),
     },
-    request: (value, reason) => (isOneOf(TRACKS, value) ? () => setTrack(api, detail.id, { track: value, reason, version }) : undefined),
+    request: (value, reason) =>
+      isOneOf(TRACKS, value) ? () => setTrack(api, detail.id, { track: value, reason, version }) : undefined,
   };
 }
 
@@ -70,7 +82,10 @@ export function ChoiceForm({ choice, detail, onSaved, onConflict }: CaseFormProp
   const [value, setValue] = useState<string>(setup.current ?? '');
   const [reason, setReason] = useState('');
   const fields = useMemo(
-    () => ({ [choice]: { id: radioId(setup.choiceId), label: texts.legend }, reason: { id: `${section}-reason`, label: texts.reason } }),
+    () => ({
+      [choice]: { id: radioId(setup.choiceId), label: texts.legend },
+      reason: { id: `${section}-reason`, label: texts.reason },
+    }),
     [choice, section, setup.choiceId, texts.legend, texts.reason],
   );
   const form = useFormState(fields, onConflict);
@@ -90,8 +105,21 @@ export function ChoiceForm({ choice, detail, onSaved, onConflict }: CaseFormProp
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby={`${section}-heading`}>
-      <ErrorSummary id={`${section}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
-      <RadioGroup id={setup.choiceId} name={choice} legend={texts.legend} value={value} error={form.fieldErrors[choice]} options={setup.options} onChange={setValue} />
+      <ErrorSummary
+        id={`${section}-errors`}
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
+      <RadioGroup
+        id={setup.choiceId}
+        name={choice}
+        legend={texts.legend}
+        value={value}
+        error={form.fieldErrors[choice]}
+        options={setup.options}
+        onChange={setValue}
+      />
       <TextAreaField
         id={`${section}-reason`}
         label={texts.reason}

@@ -9,7 +9,14 @@ import { useFormState } from '../../hooks/useFormState.js';
 import { languageName } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { CaseFormProps } from './caseForm.js';
-import { checkContact, contactFieldMap, contactInputOf, ContactFields, draftOf, type ContactDraft } from './ContactFields.js';
+import {
+  checkContact,
+  contactFieldMap,
+  contactInputOf,
+  ContactFields,
+  draftOf,
+  type ContactDraft,
+} from './ContactFields.js';
 
 export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
   const { t } = useTranslation();
@@ -43,7 +50,12 @@ export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
   if (editing) {
     return (
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="contact-heading">
-        <ErrorSummary id="contact-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+        <ErrorSummary
+          id="contact-errors"
+          heading={t('form.errorHeading')}
+          problems={form.problems}
+          attempt={form.attempt}
+        />
         <ContactFields idPrefix="contact" draft={draft} onChange={setDraft} errors={form.fieldErrors} />
         <div className="button-group mt-6">
           <button type="submit" className="button button-primary mt-5" aria-disabled={form.pending}>
@@ -63,7 +75,11 @@ export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
     { key: 'email', label: t('contact.email'), value: citizen.email ?? t('common.none') },
     { key: 'channel', label: t('contact.channel'), value: t(`vocabulary.contactChannel.${citizen.contact_channel}`) },
     { key: 'language', label: t('contact.language'), value: languageName(citizen.language, language) },
-    { key: 'interpreter', label: t('contact.interpreterShort'), value: citizen.interpreter_needed ? t('common.yes') : t('common.no') },
+    {
+      key: 'interpreter',
+      label: t('contact.interpreterShort'),
+      value: citizen.interpreter_needed ? t('common.yes') : t('common.no'),
+    },
   ];
   return (
     <>

@@ -31,7 +31,10 @@ export const EMPTY_CONTACT: ContactDraft = {
 };
 
 /** The contact details as both registration and a change of them send them. */
-export type ContactInput = Pick<RegisterBody, 'name' | 'address' | 'phone' | 'email' | 'contact_channel' | 'language' | 'interpreter_needed'>;
+export type ContactInput = Pick<
+  RegisterBody,
+  'name' | 'address' | 'phone' | 'email' | 'contact_channel' | 'language' | 'interpreter_needed'
+>;
 
 export function draftOf(citizen: CitizenBody): ContactDraft {
   return {

@@ -24,7 +24,12 @@ function BreakGlassForm({ caseId }: { caseId: string }) {
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (form.pending) return;
-    if (!form.check(reason.trim().length < MIN_REASON ? { reason: t('breakGlass.reasonTooShort', { min: MIN_REASON }) } : {})) return;
+    if (
+      !form.check(
+        reason.trim().length < MIN_REASON ? { reason: t('breakGlass.reasonTooShort', { min: MIN_REASON }) } : {},
+      )
+    )
+      return;
     void form
       .send(async () => {
         await breakGlass(api, caseId, reason.trim());
@@ -39,7 +44,12 @@ function BreakGlassForm({ caseId }: { caseId: string }) {
       <Alert variant="warning" heading={t('breakGlass.heading')} headingLevel={3}>
         <p>{t('breakGlass.text')}</p>
       </Alert>
-      <ErrorSummary id="break-glass-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary
+        id="break-glass-errors"
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('breakGlass.heading')}>
         <TextAreaField
           id="break-glass-reason"
@@ -89,7 +99,12 @@ export function CprSearch() {
     <section aria-labelledby="cpr-search-heading" className="cpr-search">
       <h2 id="cpr-search-heading">{t('cprSearch.heading')}</h2>
       <p>{t('cprSearch.intro')}</p>
-      <ErrorSummary id="cpr-search-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary
+        id="cpr-search-errors"
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('cprSearch.heading')}>
         <TextField
           id="cpr-search"

@@ -34,9 +34,15 @@ export function DeadlinesTable({ deadlines }: { deadlines: readonly Deadline[] }
                 <td>
                   <StatusBadge status={deadline.status} />
                 </td>
-                <td className="text-nowrap">{deadline.met_on === null ? t('common.none') : formatIsoDate(deadline.met_on, language)}</td>
+                <td className="text-nowrap">
+                  {deadline.met_on === null ? t('common.none') : formatIsoDate(deadline.met_on, language)}
+                </td>
                 <td>
-                  <Explanation explanation={inLanguage(language, deadline.explanation, deadline.explanation_en)} basis={deadline.basis} subject={title} />
+                  <Explanation
+                    explanation={inLanguage(language, deadline.explanation, deadline.explanation_en)}
+                    basis={deadline.basis}
+                    subject={title}
+                  />
                 </td>
               </tr>
             );

@@ -71,8 +71,19 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
   const conversation = isConversation(draft.type);
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="event-heading">
-      <ErrorSummary id="event-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
-      {saved !== null && <Alert variant="success" heading={t('case.event.saved', { type: t(`vocabulary.eventType.${saved}`) })} headingLevel={3} />}
+      <ErrorSummary
+        id="event-errors"
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
+      {saved !== null && (
+        <Alert
+          variant="success"
+          heading={t('case.event.saved', { type: t(`vocabulary.eventType.${saved}`) })}
+          headingLevel={3}
+        />
+      )}
       <SelectField
         id="event-type"
         label={t('case.event.type')}
@@ -129,7 +140,10 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
           label={t('case.event.cancelledBy')}
           value={draft.cancelledBy}
           error={form.fieldErrors.cancelled_by}
-          options={[{ value: '', label: t('form.choose') }, ...CANCELLED_BY.map((value) => ({ value, label: t(`vocabulary.cancelledBy.${value}`) }))]}
+          options={[
+            { value: '', label: t('form.choose') },
+            ...CANCELLED_BY.map((value) => ({ value, label: t(`vocabulary.cancelledBy.${value}`) })),
+          ]}
           onChange={(event) => {
             set({ cancelledBy: event.target.value });
           }}
@@ -141,7 +155,10 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
           label={t('case.event.kind')}
           value={draft.kind}
           error={form.fieldErrors.kind}
-          options={[{ value: '', label: t('form.choose') }, ...ACTIVITY_KINDS.map((value) => ({ value, label: t(`vocabulary.activityKind.${value}`) }))]}
+          options={[
+            { value: '', label: t('form.choose') },
+            ...ACTIVITY_KINDS.map((value) => ({ value, label: t(`vocabulary.activityKind.${value}`) })),
+          ]}
           onChange={(event) => {
             set({ kind: event.target.value });
           }}

@@ -33,7 +33,12 @@ export function ReasonForm({ id, formLabel, label, missing, submit, send, onConf
   };
   return (
     <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={formLabel}>
-      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary
+        id={`${id}-errors`}
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
       <TextAreaField
         id={id}
         label={label}

@@ -32,7 +32,9 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
   if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
   const caseloads = load.value;
   if (caseloads === undefined) return <p>{t('app.loading')}</p>;
-  const candidates = caseloads.members.filter((member) => member.roles.includes('caseworker') && member.id !== detail.caseworker?.id);
+  const candidates = caseloads.members.filter(
+    (member) => member.roles.includes('caseworker') && member.id !== detail.caseworker?.id,
+  );
   const cap = caseloads.team.caseload_cap;
 
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
@@ -45,7 +47,11 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
     const name = candidates.find((member) => member.id === caseworker)?.name ?? '';
     void form
       .send(async () => {
-        const result = await reassignCase(api, detail.id, { caseworker_id: caseworker, reason: reason.trim(), version: detail.version });
+        const result = await reassignCase(api, detail.id, {
+          caseworker_id: caseworker,
+          reason: reason.trim(),
+          version: detail.version,
+        });
         setOverCap(result.over_cap ? name : null);
         onSaved(result.case);
       })
@@ -65,7 +71,12 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
         <p>{t('case.reassign.noCandidates')}</p>
       ) : (
         <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="reassign-heading">
-          <ErrorSummary id="reassign-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+          <ErrorSummary
+            id="reassign-errors"
+            heading={t('form.errorHeading')}
+            problems={form.problems}
+            attempt={form.attempt}
+          />
           <SelectField
             id="reassign-caseworker"
             label={t('case.reassign.caseworker')}
@@ -76,7 +87,11 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
               { value: '', label: t('form.choose') },
               ...candidates.map((member) => ({
                 value: member.id,
-                label: t(member.open_cases >= cap ? 'case.reassign.optionFull' : 'case.reassign.option', { name: member.name, open: member.open_cases, cap }),
+                label: t(member.open_cases >= cap ? 'case.reassign.optionFull' : 'case.reassign.option', {
+                  name: member.name,
+                  open: member.open_cases,
+                  cap,
+                }),
               })),
             ]}
             onChange={(event) => {

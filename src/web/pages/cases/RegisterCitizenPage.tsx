@@ -22,7 +22,14 @@ import { navigate } from '../../router/history.js';
 import { Link } from '../../router/Link.js';
 import { casePath, PATHS } from '../../router/routes.js';
 import { CaseworkerField } from './CaseworkerField.js';
-import { checkContact, contactFieldMap, contactInputOf, ContactFields, EMPTY_CONTACT, type ContactDraft } from './ContactFields.js';
+import {
+  checkContact,
+  contactFieldMap,
+  contactInputOf,
+  ContactFields,
+  EMPTY_CONTACT,
+  type ContactDraft,
+} from './ContactFields.js';
 
 const CPR_FORM = /^\d{6}-?\d{4}$/;
 
@@ -110,10 +117,22 @@ export function RegisterCitizenPage({ user }: { user: SessionUser }) {
 
   return (
     <>
-      <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('search.title'), to: PATHS.caseSearch }, { text: t('register.title') }]} />
+      <Breadcrumbs
+        items={[
+          { text: t('start.title'), to: PATHS.start },
+          { text: t('search.title'), to: PATHS.caseSearch },
+          { text: t('register.title') },
+        ]}
+      />
       <Page title={t('register.title')}>
         <p className="font-lead">{t('register.intro')}</p>
-        <ErrorSummary id="error-summary" headingLevel={2} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+        <ErrorSummary
+          id="error-summary"
+          headingLevel={2}
+          heading={t('form.errorHeading')}
+          problems={form.problems}
+          attempt={form.attempt}
+        />
         {duplicate !== null && (
           <Alert variant="warning" heading={t('register.duplicateHeading')}>
             <p>{duplicate.message}</p>
@@ -148,7 +167,10 @@ export function RegisterCitizenPage({ user }: { user: SessionUser }) {
             label={t('register.benefit')}
             value={benefit}
             error={form.fieldErrors.benefit}
-            options={[{ value: '', label: t('register.chooseBenefit') }, ...BENEFITS.map((value) => ({ value, label: t(`vocabulary.benefit.${value}`) }))]}
+            options={[
+              { value: '', label: t('register.chooseBenefit') },
+              ...BENEFITS.map((value) => ({ value, label: t(`vocabulary.benefit.${value}`) })),
+            ]}
             onChange={(event) => {
               setBenefit(event.target.value);
             }}
@@ -180,7 +202,13 @@ export function RegisterCitizenPage({ user }: { user: SessionUser }) {
             }}
           />
           {choosesCaseworker && (
-            <CaseworkerField id="register-caseworker" user={user} value={caseworker} onChange={setCaseworker} error={form.fieldErrors.caseworker_id} />
+            <CaseworkerField
+              id="register-caseworker"
+              user={user}
+              value={caseworker}
+              onChange={setCaseworker}
+              error={form.fieldErrors.caseworker_id}
+            />
           )}
           <button type="submit" className="button button-primary mt-6" aria-disabled={form.pending}>
             {form.pending ? t('register.submitting') : t('register.submit')}

@@ -69,7 +69,12 @@ export function RevealCpr({ caseId, masked }: { caseId: string; masked: string }
         </button>
       ) : (
         <form className="form reveal-cpr" noValidate onSubmit={onSubmit} aria-label={t('case.cpr.show')}>
-          <ErrorSummary id="reveal-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+          <ErrorSummary
+            id="reveal-errors"
+            heading={t('form.errorHeading')}
+            problems={form.problems}
+            attempt={form.attempt}
+          />
           <TextField
             id="reveal-purpose"
             label={t('case.cpr.purpose')}

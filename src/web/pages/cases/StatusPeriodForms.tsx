@@ -51,7 +51,14 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
     if (!form.check(found) || chosen === undefined) return;
     void form
       .send(async () => {
-        onSaved(await addStatusPeriod(api, caseId, { status: chosen, start_date: start, ...(end === '' ? {} : { end_date: end }), ...(note.trim() === '' ? {} : { note: note.trim() }) }));
+        onSaved(
+          await addStatusPeriod(api, caseId, {
+            status: chosen,
+            start_date: start,
+            ...(end === '' ? {} : { end_date: end }),
+            ...(note.trim() === '' ? {} : { note: note.trim() }),
+          }),
+        );
       })
       .then((ok) => {
         if (!ok) return;
@@ -64,13 +71,21 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="period-add-heading">
       <h3 id="period-add-heading">{t('statusPeriods.addHeading')}</h3>
-      <ErrorSummary id="period-errors" heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary
+        id="period-errors"
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
       <SelectField
         id="period-status"
         label={t('statusPeriods.status')}
         value={status}
         error={form.fieldErrors.status}
-        options={[{ value: '', label: t('statusPeriods.chooseStatus') }, ...PERIOD_STATUSES.map((value) => ({ value, label: t(`vocabulary.periodStatus.${value}`) }))]}
+        options={[
+          { value: '', label: t('statusPeriods.chooseStatus') },
+          ...PERIOD_STATUSES.map((value) => ({ value, label: t(`vocabulary.periodStatus.${value}`) })),
+        ]}
         onChange={(event) => {
           setStatus(event.target.value);
         }}
@@ -135,14 +150,25 @@ export function EndStatusPeriodForm({ caseId, period, label, onSaved, onConflict
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (form.pending) return;
-    if (!form.check(!isIsoDate(end) || end < period.start_date ? { end_date: t('statusPeriods.errors.to') } : {})) return;
+    if (!form.check(!isIsoDate(end) || end < period.start_date ? { end_date: t('statusPeriods.errors.to') } : {}))
+      return;
     void form.send(async () => {
       onSaved(await endStatusPeriod(api, caseId, period.id, { end_date: end, version: period.version }));
     });
   };
   return (
-    <form className="form void-form" noValidate onSubmit={onSubmit} aria-label={t('statusPeriods.endLabel', { period: label })}>
-      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+    <form
+      className="form void-form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={t('statusPeriods.endLabel', { period: label })}
+    >
+      <ErrorSummary
+        id={`${id}-errors`}
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
       <TextField
         id={id}
         type="date"

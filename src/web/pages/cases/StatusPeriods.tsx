@@ -37,7 +37,8 @@ export function StatusPeriods({ detail }: { detail: CaseBody }) {
     conflict.clear();
     replace(periods);
   };
-  const source = (value: StatusPeriod['source']): string => (value === 'caseworker' ? t('statusPeriods.sources.caseworker') : value);
+  const source = (value: StatusPeriod['source']): string =>
+    value === 'caseworker' ? t('statusPeriods.sources.caseworker') : value;
   const describe = (period: StatusPeriod): string =>
     `${t(`vocabulary.periodStatus.${period.status}`)}, ${formatIsoDate(period.start_date, language)}${period.end_date === null ? '' : ` – ${formatIsoDate(period.end_date, language)}`}`;
 
@@ -72,28 +73,52 @@ export function StatusPeriods({ detail }: { detail: CaseBody }) {
               {periods.map((period) => {
                 const label = describe(period);
                 const form = editing?.id === period.id ? editing.action : null;
-                const props = { caseId: detail.id, period, label, onSaved: saved, onConflict: conflict.onConflict, onCancel: () => setEditing(null) };
+                const props = {
+                  caseId: detail.id,
+                  period,
+                  label,
+                  onSaved: saved,
+                  onConflict: conflict.onConflict,
+                  onCancel: () => setEditing(null),
+                };
                 return (
-                  <tr key={period.id} data-period={period.id} data-status={period.status} data-voided={period.voided ? 'true' : 'false'}>
+                  <tr
+                    key={period.id}
+                    data-period={period.id}
+                    data-status={period.status}
+                    data-voided={period.voided ? 'true' : 'false'}
+                  >
                     <th scope="row">
-                      <span className={period.voided ? 'period-voided' : undefined}>{t(`vocabulary.periodStatus.${period.status}`)}</span>
+                      <span className={period.voided ? 'period-voided' : undefined}>
+                        {t(`vocabulary.periodStatus.${period.status}`)}
+                      </span>
                       {period.voided && <span className="badge badge-warning ml-3">{t('statusPeriods.voided')}</span>}
                       {period.note !== null && <span className="period-note">{period.note}</span>}
                     </th>
                     <td className="text-nowrap">{formatIsoDate(period.start_date, language)}</td>
-                    <td className="text-nowrap">{period.end_date === null ? t('statusPeriods.ongoing') : formatIsoDate(period.end_date, language)}</td>
+                    <td className="text-nowrap">
+                      {period.end_date === null ? t('statusPeriods.ongoing') : formatIsoDate(period.end_date, language)}
+                    </td>
                     <td>{source(period.source)}</td>
                     {write && (
                       <td>
                         {!period.voided && form === null && (
                           <div className="button-group">
                             {period.end_date === null && (
-                              <button type="button" className="function-link" onClick={() => setEditing({ id: period.id, action: 'end' })}>
+                              <button
+                                type="button"
+                                className="function-link"
+                                onClick={() => setEditing({ id: period.id, action: 'end' })}
+                              >
                                 {t('statusPeriods.end')}
                                 <span className="sr-only">: {label}</span>
                               </button>
                             )}
-                            <button type="button" className="function-link" onClick={() => setEditing({ id: period.id, action: 'void' })}>
+                            <button
+                              type="button"
+                              className="function-link"
+                              onClick={() => setEditing({ id: period.id, action: 'void' })}
+                            >
                               {t('statusPeriods.void')}
                               <span className="sr-only">: {label}</span>
                             </button>

@@ -32,7 +32,10 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
   const [page, setPage] = useState(1);
   const [voiding, setVoiding] = useState<string | null>(null);
   const options = { types: filter === '' ? undefined : filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const [load, reload] = useLoad(() => fetchTimeline(api, detail.id, options), `${detail.id}|${String(revision)}|${JSON.stringify(options)}`);
+  const [load, reload] = useLoad(
+    () => fetchTimeline(api, detail.id, options),
+    `${detail.id}|${String(revision)}|${JSON.stringify(options)}`,
+  );
 
   const filterLabel = (value: string): string => {
     const type = EVENT_TYPES.find((candidate) => candidate === value);
@@ -58,7 +61,10 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
           id="timeline-filter"
           label={t('timeline.filter')}
           value={draftFilter}
-          options={[{ value: '', label: t('timeline.all') }, ...TIMELINE_FILTERS.map((value) => ({ value, label: filterLabel(value) }))]}
+          options={[
+            { value: '', label: t('timeline.all') },
+            ...TIMELINE_FILTERS.map((value) => ({ value, label: filterLabel(value) })),
+          ]}
           onChange={(event) => {
             setDraftFilter(event.target.value);
           }}
@@ -76,7 +82,11 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
         <div aria-busy={load.status === 'loading'}>
           <ol className="nobullet-list timeline" aria-label={t('timeline.listLabel')}>
             {result.items.map((item) => (
-              <li key={item.id} className={item.voided ? 'timeline-item timeline-voided' : 'timeline-item'} data-type={item.type}>
+              <li
+                key={item.id}
+                className={item.voided ? 'timeline-item timeline-voided' : 'timeline-item'}
+                data-type={item.type}
+              >
                 <p className="timeline-head">
                   <strong>{entryName(item, t)}</strong>
                   {item.voided && <span className="badge badge-warning ml-3">{t('timeline.voided')}</span>}
@@ -84,7 +94,9 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
                   <span className="timeline-when">
                     {formatIsoDate(item.date, language)}
                     {item.actor !== null && ` · ${t('timeline.by', { name: item.actor.name })}`}
-                    <span className="sr-only">, {t('timeline.recordedAt', { at: formatMoment(item.at, language) })}</span>
+                    <span className="sr-only">
+                      , {t('timeline.recordedAt', { at: formatMoment(item.at, language) })}
+                    </span>
                   </span>
                 </p>
                 {entryDetails(item, t, language).map((line) => (
@@ -101,7 +113,9 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
                     }}
                   >
                     {t('timeline.void')}
-                    <span className="sr-only">: {entryName(item, t)}, {formatIsoDate(item.date, language)}</span>
+                    <span className="sr-only">
+                      : {entryName(item, t)}, {formatIsoDate(item.date, language)}
+                    </span>
                   </button>
                 )}
                 {voiding === item.id && (
@@ -129,7 +143,12 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
               </li>
             ))}
           </ol>
-          <Pagination current={page} total={pageCount(result.total, PAGE_SIZE)} label={t('timeline.pagination')} onChange={setPage} />
+          <Pagination
+            current={page}
+            total={pageCount(result.total, PAGE_SIZE)}
+            label={t('timeline.pagination')}
+            onChange={setPage}
+          />
         </div>
       )}
     </>

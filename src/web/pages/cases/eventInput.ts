@@ -36,7 +36,16 @@ const MESSAGE: Readonly<Record<EventProblemCode, keyof EventMessages>> = {
 };
 
 export function blankEvent(today: string): EventDraft {
-  return { type: 'conversation', date: today, held: '', mode: 'jobcentre', cancelledBy: '', kind: '', endDate: '', note: '' };
+  return {
+    type: 'conversation',
+    date: today,
+    held: '',
+    mode: 'jobcentre',
+    cancelledBy: '',
+    kind: '',
+    endDate: '',
+    note: '',
+  };
 }
 
 /** The body the draft says, with only the fields its type takes. */
@@ -60,7 +69,11 @@ function bodyOf(draft: EventDraft): EventBody {
 }
 
 /** The request body for the draft, or what is wrong, by API field name. */
-export function eventInputOf(draft: EventDraft, today: string, messages: EventMessages): { ok: true; input: EventBody } | { ok: false; found: Record<string, string> } {
+export function eventInputOf(
+  draft: EventDraft,
+  today: string,
+  messages: EventMessages,
+): { ok: true; input: EventBody } | { ok: false; found: Record<string, string> } {
   const input = bodyOf(draft);
   const found: Record<string, string> = {};
   for (const problem of eventProblems(input, today)) found[problem.field] ??= messages[MESSAGE[problem.code]];

@@ -31,7 +31,10 @@ export function ArmFields({ draft, errors, onChange }: ArmFieldsProps) {
   const removeArm = (index: number): void => {
     const removed = draft.arms[index];
     const arms = draft.arms.filter((_, i) => i !== index);
-    onChange({ arms, control_arm: removed !== undefined && removed.name.trim() === draft.control_arm ? '' : draft.control_arm });
+    onChange({
+      arms,
+      control_arm: removed !== undefined && removed.name.trim() === draft.control_arm ? '' : draft.control_arm,
+    });
     requestAnimationFrame(() => addButton.current?.focus());
   };
 
@@ -121,7 +124,13 @@ export function ArmFields({ draft, errors, onChange }: ArmFieldsProps) {
         );
       })}
       {draft.arms.length < MAX_ARMS && (
-        <button ref={addButton} id="design-add-arm" type="button" className="button button-secondary mt-5" onClick={addArm}>
+        <button
+          ref={addButton}
+          id="design-add-arm"
+          type="button"
+          className="button button-secondary mt-5"
+          onClick={addArm}
+        >
           {t('experiments.design.addArm')}
         </button>
       )}
@@ -131,7 +140,10 @@ export function ArmFields({ draft, errors, onChange }: ArmFieldsProps) {
         helpText={t('experiments.design.controlHelp')}
         value={codes.includes(draft.control_arm) ? draft.control_arm : ''}
         error={errors.control_arm}
-        options={[{ value: '', label: t('experiments.design.chooseControl') }, ...codes.map((code) => ({ value: code, label: labelOf(code) }))]}
+        options={[
+          { value: '', label: t('experiments.design.chooseControl') },
+          ...codes.map((code) => ({ value: code, label: labelOf(code) })),
+        ]}
         onChange={(event) => {
           onChange({ control_arm: event.target.value });
         }}

@@ -33,7 +33,12 @@ export function ArmPickers({ arms, treatment: shownTreatment, control: shownCont
 
   return (
     <form className="form arm-pickers" noValidate onSubmit={onSubmit} aria-labelledby="compare-heading">
-      <ErrorSummary id="compare-errors" heading={t('form.errorHeading')} problems={problem === undefined ? [] : [{ message: problem, fieldId: 'compare-control' }]} attempt={attempt} />
+      <ErrorSummary
+        id="compare-errors"
+        heading={t('form.errorHeading')}
+        problems={problem === undefined ? [] : [{ message: problem, fieldId: 'compare-control' }]}
+        attempt={attempt}
+      />
       <div className="filter-fields">
         <SelectField
           id="compare-treatment"

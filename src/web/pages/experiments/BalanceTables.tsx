@@ -51,7 +51,9 @@ export function BalanceTables({ evaluation, treatmentLabel, controlLabel }: Bala
                 <th scope="row">{variable(row.variable)}</th>
                 <td className="align-text-right">{mean(row.treatment_mean)}</td>
                 <td className="align-text-right">{mean(row.control_mean)}</td>
-                <td className="align-text-right">{row.smd === null ? t('common.none') : decimal(row.smd, language, 2, true)}</td>
+                <td className="align-text-right">
+                  {row.smd === null ? t('common.none') : decimal(row.smd, language, 2, true)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -26,7 +26,10 @@ function useSummary(kind: CurveKey, arms: readonly CurveArm[]): string {
   if (week === 0) return t('experiments.charts.noWeeks');
   const parts = arms.map((arm) => {
     const value = valueAt(arm, kind, week);
-    return t('experiments.charts.armValue', { arm: arm.label, value: value === null ? t('common.none') : percent(value, language) });
+    return t('experiments.charts.armValue', {
+      arm: arm.label,
+      value: value === null ? t('common.none') : percent(value, language),
+    });
   });
   return t(`experiments.charts.${kind}.summary`, { week, values: parts.join('; ') });
 }
@@ -38,7 +41,15 @@ function Legend({ arms }: { arms: readonly CurveArm[] }) {
       {arms.map((arm, index) => (
         <li key={arm.arm}>
           <svg width="40" height="12" aria-hidden="true" focusable="false">
-            <line x1="0" y1="6" x2="40" y2="6" stroke={COLOURS[index % COLOURS.length]} strokeWidth="3" strokeDasharray={DASHES[index % DASHES.length]} />
+            <line
+              x1="0"
+              y1="6"
+              x2="40"
+              y2="6"
+              stroke={COLOURS[index % COLOURS.length]}
+              strokeWidth="3"
+              strokeDasharray={DASHES[index % DASHES.length]}
+            />
           </svg>{' '}
           {arm.label}
         </li>
@@ -108,14 +119,33 @@ export function CurveChart({ id, kind, arms }: CurveChartProps) {
       marginLeft: 56,
       marginRight: 24,
       style: { fontSize: '14px', color: '#1a1a1a', background: 'transparent' },
-      x: { label: t('experiments.charts.week'), domain: [0, weeks], grid: true, ticks: Math.min(weeks, 10), tickFormat: (week: number) => (Number.isInteger(week) ? String(week) : '') },
-      y: { label: t(`experiments.charts.${kind}.axis`), domain: [0, 1], grid: true, ticks: 5, tickFormat: (value: number) => wholePercent(value, language) },
+      x: {
+        label: t('experiments.charts.week'),
+        domain: [0, weeks],
+        grid: true,
+        ticks: Math.min(weeks, 10),
+        tickFormat: (week: number) => (Number.isInteger(week) ? String(week) : ''),
+      },
+      y: {
+        label: t(`experiments.charts.${kind}.axis`),
+        domain: [0, 1],
+        grid: true,
+        ticks: 5,
+        tickFormat: (value: number) => wholePercent(value, language),
+      },
       marks: [
         Plot.ruleY([0], { ariaHidden: 'true' }),
         ...arms.map((arm, index) =>
           Plot.line(
             rows.filter((row) => row.arm === arm.arm),
-            { x: 'week', y: 'value', curve: 'step-after', stroke: COLOURS[index % COLOURS.length], strokeWidth: 2.5, strokeDasharray: DASHES[index % DASHES.length]},
+            {
+              x: 'week',
+              y: 'value',
+              curve: 'step-after',
+              stroke: COLOURS[index % COLOURS.length],
+              strokeWidth: 2.5,
+              strokeDasharray: DASHES[index % DASHES.length],
+            },
           ),
         ),
       ],

@@ -51,7 +51,8 @@ function useLabels(): Label {
   };
   return (path) => {
     const arm = /^arms\.(\d+)\.(\w+)$/.exec(path);
-    if (arm !== null) return `${t('experiments.design.arm', { number: Number(arm[1]) + 1 })}, ${(armParts[arm[2] ?? ''] ?? '').toLowerCase()}`;
+    if (arm !== null)
+      return `${t('experiments.design.arm', { number: Number(arm[1]) + 1 })}, ${(armParts[arm[2] ?? ''] ?? '').toLowerCase()}`;
     return labels[path] ?? path;
   };
 }
@@ -139,8 +140,19 @@ export function DesignForm({ initial, submitLabel, onSubmit, onConflict }: Desig
   const props = { draft, errors, onChange: change };
   return (
     <>
-      <ErrorSummary id="error-summary" headingLevel={2} heading={t('form.errorHeading')} problems={problems} attempt={attempt} />
-      <form className="form design-form" noValidate onSubmit={onFormSubmit} aria-label={t('experiments.design.formLabel')}>
+      <ErrorSummary
+        id="error-summary"
+        headingLevel={2}
+        heading={t('form.errorHeading')}
+        problems={problems}
+        attempt={attempt}
+      />
+      <form
+        className="form design-form"
+        noValidate
+        onSubmit={onFormSubmit}
+        aria-label={t('experiments.design.formLabel')}
+      >
         <Section id="design-about" heading={t('experiments.design.aboutHeading')}>
           <TextField
             id="design-name"

@@ -78,10 +78,19 @@ function EditContent({ experimentId }: { experimentId: string }) {
     else replace(current);
   }, 'design');
   const experiment = load.value;
-  const crumbs = [{ text: t('start.title'), to: PATHS.start }, { text: t('experiments.title'), to: PATHS.experiments }];
+  const crumbs = [
+    { text: t('start.title'), to: PATHS.start },
+    { text: t('experiments.title'), to: PATHS.experiments },
+  ];
   return (
     <>
-      <Breadcrumbs items={[...crumbs, ...(experiment === undefined ? [] : [{ text: experiment.design.name, to: experimentPath(experimentId) }]), { text: t('experiments.design.editTitle') }]} />
+      <Breadcrumbs
+        items={[
+          ...crumbs,
+          ...(experiment === undefined ? [] : [{ text: experiment.design.name, to: experimentPath(experimentId) }]),
+          { text: t('experiments.design.editTitle') },
+        ]}
+      />
       <Page title={t('experiments.design.editTitle')}>
         {experiment !== undefined && <p className="font-lead">{experiment.design.name}</p>}
         {conflict.shown && (
@@ -90,7 +99,11 @@ function EditContent({ experimentId }: { experimentId: string }) {
           </Alert>
         )}
         {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
-        {experiment === undefined ? load.status === 'loading' && <Spinner text={t('experiments.loadingOne')} /> : <EditDesign experiment={experiment} onConflict={conflict.onConflict} />}
+        {experiment === undefined ? (
+          load.status === 'loading' && <Spinner text={t('experiments.loadingOne')} />
+        ) : (
+          <EditDesign experiment={experiment} onConflict={conflict.onConflict} />
+        )}
       </Page>
     </>
   );
@@ -103,7 +116,13 @@ export function DesignPage({ user, experimentId }: { user: SessionUser; experime
   if (experimentId !== undefined) return <EditContent experimentId={experimentId} />;
   return (
     <>
-      <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('experiments.title'), to: PATHS.experiments }, { text: title }]} />
+      <Breadcrumbs
+        items={[
+          { text: t('start.title'), to: PATHS.start },
+          { text: t('experiments.title'), to: PATHS.experiments },
+          { text: title },
+        ]}
+      />
       <Page title={title}>
         <p className="font-lead">{t('experiments.design.intro')}</p>
         <Alert variant="info" heading={t('experiments.design.draftHeading')} announce={false}>

@@ -16,7 +16,12 @@ interface SectionProps {
 
 export function EligibilityFields({ draft, errors, onChange }: SectionProps) {
   const { t } = useTranslation();
-  const number = (id: string, path: 'min_age' | 'max_age' | 'min_benefit_years' | 'max_benefit_years', label: string, helpText?: string) => (
+  const number = (
+    id: string,
+    path: 'min_age' | 'max_age' | 'min_benefit_years' | 'max_benefit_years',
+    label: string,
+    helpText?: string,
+  ) => (
     <TextField
       id={id}
       label={`${label} ${t('form.optional')}`}
@@ -45,8 +50,18 @@ export function EligibilityFields({ draft, errors, onChange }: SectionProps) {
       />
       {number('design-min-age', 'min_age', t('experiments.design.minAge'))}
       {number('design-max-age', 'max_age', t('experiments.design.maxAge'))}
-      {number('design-min-years', 'min_benefit_years', t('experiments.design.minYears'), t('experiments.design.yearsHelp'))}
-      {number('design-max-years', 'max_benefit_years', t('experiments.design.maxYears'), t('experiments.design.yearsHelp'))}
+      {number(
+        'design-min-years',
+        'min_benefit_years',
+        t('experiments.design.minYears'),
+        t('experiments.design.yearsHelp'),
+      )}
+      {number(
+        'design-max-years',
+        'max_benefit_years',
+        t('experiments.design.maxYears'),
+        t('experiments.design.yearsHelp'),
+      )}
     </>
   );
 }
@@ -105,10 +120,16 @@ export function OutcomeFields({ draft, errors, onChange }: SectionProps) {
         helpText={t('experiments.design.primaryHelp')}
         value={draft.primary_outcome}
         error={errors.primary_outcome}
-        options={[{ value: '', label: t('experiments.design.chooseOutcome') }, ...OUTCOMES.map((value) => ({ value, label: t(`experiments.outcomes.${value}`) }))]}
+        options={[
+          { value: '', label: t('experiments.design.chooseOutcome') },
+          ...OUTCOMES.map((value) => ({ value, label: t(`experiments.outcomes.${value}`) })),
+        ]}
         onChange={(event) => {
           const primary = event.target.value;
-          onChange({ primary_outcome: primary, secondary_outcomes: draft.secondary_outcomes.filter((outcome) => outcome !== primary) });
+          onChange({
+            primary_outcome: primary,
+            secondary_outcomes: draft.secondary_outcomes.filter((outcome) => outcome !== primary),
+          });
         }}
       />
       <CheckboxGroup<Outcome>

@@ -5,7 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { readableError } from '../../api/client.js';
-import { enrol, fetchEligible, type EligibleCitizen, type Enrolment, type ExperimentBody } from '../../api/experiments.js';
+import {
+  enrol,
+  fetchEligible,
+  type EligibleCitizen,
+  type Enrolment,
+  type ExperimentBody,
+} from '../../api/experiments.js';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { pageCount } from '../../components/pages.js';
@@ -38,7 +44,10 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
   const [attempt, setAttempt] = useState(0);
   const [pending, setPending] = useState<string | null>(null);
   const query = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const [load, reload] = useLoad(() => fetchEligible(api, experiment.id, query), `${experiment.id}|${String(revision)}|${String(page)}`);
+  const [load, reload] = useLoad(
+    () => fetchEligible(api, experiment.id, query),
+    `${experiment.id}|${String(revision)}|${String(page)}`,
+  );
   const consentRequired = experiment.design.consent_required;
 
   const fail = (found: FormProblem[]): void => {
@@ -77,7 +86,12 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
   }
   return (
     <div aria-busy={load.status === 'loading'}>
-      <ErrorSummary id="enrol-errors" heading={t('experiments.enrol.errorHeading')} problems={problems} attempt={attempt} />
+      <ErrorSummary
+        id="enrol-errors"
+        heading={t('experiments.enrol.errorHeading')}
+        problems={problems}
+        attempt={attempt}
+      />
       {result.items.length === 0 ? (
         <p>{t('experiments.enrol.none')}</p>
       ) : (
@@ -107,9 +121,17 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
                   const name = citizen.name ?? citizen.pseudonym;
                   return (
                     <tr key={citizen.case_id} data-case={citizen.case_id}>
-                      <th scope="row">{citizen.name === null ? citizen.pseudonym : <Link to={casePath(citizen.case_id)}>{citizen.name}</Link>}</th>
+                      <th scope="row">
+                        {citizen.name === null ? (
+                          citizen.pseudonym
+                        ) : (
+                          <Link to={casePath(citizen.case_id)}>{citizen.name}</Link>
+                        )}
+                      </th>
                       <td className="align-text-right">{formatNumber(citizen.age, language)}</td>
-                      <td className="align-text-right">{formatNumber(citizen.benefit_years, language, { maximumFractionDigits: 1 })}</td>
+                      <td className="align-text-right">
+                        {formatNumber(citizen.benefit_years, language, { maximumFractionDigits: 1 })}
+                      </td>
                       <td>
                         <StratumText code={citizen.stratum} />
                       </td>
@@ -144,7 +166,9 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
                             enrolCitizen(citizen);
                           }}
                         >
-                          {pending === citizen.case_id ? t('experiments.enrol.enrolling') : t('experiments.enrol.submit')}
+                          {pending === citizen.case_id
+                            ? t('experiments.enrol.enrolling')
+                            : t('experiments.enrol.submit')}
                           <span className="sr-only"> {name}</span>
                         </button>
                       </td>
@@ -154,7 +178,12 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
               </tbody>
             </table>
           </ScrollRegion>
-          <Pagination current={page} total={pageCount(result.total, PAGE_SIZE)} label={t('experiments.enrol.pagination')} onChange={setPage} />
+          <Pagination
+            current={page}
+            total={pageCount(result.total, PAGE_SIZE)}
+            label={t('experiments.enrol.pagination')}
+            onChange={setPage}
+          />
         </>
       )}
     </div>

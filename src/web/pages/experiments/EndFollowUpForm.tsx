@@ -51,8 +51,18 @@ export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: 
   };
 
   return (
-    <form className="form end-form" noValidate onSubmit={onSubmit} aria-label={t('experiments.end.formLabel', { name })}>
-      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+    <form
+      className="form end-form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={t('experiments.end.formLabel', { name })}
+    >
+      <ErrorSummary
+        id={`${id}-errors`}
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
       <RadioGroup
         id={`${id}-reason`}
         name={`${id}-reason`}

@@ -30,7 +30,14 @@ function FollowUp({ enrolment }: { enrolment: Enrolment }) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (enrolment.ended_on === null || enrolment.end_reason === null) return <>{t('experiments.enrolled.following')}</>;
-  return <>{t('experiments.enrolled.ended', { date: formatIsoDate(enrolment.ended_on, language), reason: t(`experiments.endReasons.${enrolment.end_reason}`) })}</>;
+  return (
+    <>
+      {t('experiments.enrolled.ended', {
+        date: formatIsoDate(enrolment.ended_on, language),
+        reason: t(`experiments.endReasons.${enrolment.end_reason}`),
+      })}
+    </>
+  );
 }
 
 export function EnrolledList({ experiment, revision, canEnd, onEnded }: EnrolledListProps) {
@@ -39,8 +46,12 @@ export function EnrolledList({ experiment, revision, canEnd, onEnded }: Enrolled
   const [page, setPage] = useState(1);
   const [ending, setEnding] = useState<string | null>(null);
   const query = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const [load, reload] = useLoad(() => fetchEnrolments(api, experiment.id, query), `${experiment.id}|${String(revision)}|${String(page)}`);
-  const armLabel = (arm: string): string => experiment.design.arms.find((candidate) => candidate.name === arm)?.label ?? arm;
+  const [load, reload] = useLoad(
+    () => fetchEnrolments(api, experiment.id, query),
+    `${experiment.id}|${String(revision)}|${String(page)}`,
+  );
+  const armLabel = (arm: string): string =>
+    experiment.design.arms.find((candidate) => candidate.name === arm)?.label ?? arm;
 
   const result = load.value;
   if (result === undefined) {
@@ -76,8 +87,21 @@ export function EnrolledList({ experiment, revision, canEnd, onEnded }: Enrolled
             {result.items.map((enrolment) => {
               const name = enrolment.name ?? enrolment.pseudonym;
               return [
-                <tr key={enrolment.citizen_id} data-citizen={enrolment.citizen_id} data-arm={enrolment.arm} data-pseudonym={enrolment.pseudonym}>
-                  {names && <th scope="row">{enrolment.name === null ? t('common.none') : <Link to={casePath(enrolment.case_id)}>{enrolment.name}</Link>}</th>}
+                <tr
+                  key={enrolment.citizen_id}
+                  data-citizen={enrolment.citizen_id}
+                  data-arm={enrolment.arm}
+                  data-pseudonym={enrolment.pseudonym}
+                >
+                  {names && (
+                    <th scope="row">
+                      {enrolment.name === null ? (
+                        t('common.none')
+                      ) : (
+                        <Link to={casePath(enrolment.case_id)}>{enrolment.name}</Link>
+                      )}
+                    </th>
+                  )}
                   <td>
                     <code>{enrolment.pseudonym}</code>
                   </td>
@@ -129,7 +153,12 @@ export function EnrolledList({ experiment, revision, canEnd, onEnded }: Enrolled
           </tbody>
         </table>
       </ScrollRegion>
-      <Pagination current={page} total={pageCount(result.total, PAGE_SIZE)} label={t('experiments.enrolled.pagination')} onChange={setPage} />
+      <Pagination
+        current={page}
+        total={pageCount(result.total, PAGE_SIZE)}
+        label={t('experiments.enrolled.pagination')}
+        onChange={setPage}
+      />
     </div>
   );
 }

@@ -44,13 +44,12 @@ function Enrolled({ enrolment, armLabel }: { enrolment: Enrolment; armLabel: str
     ref.current?.focus();
   }, []);
   return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      className="conflict-alert"
-      data-enrolled={enrolment.citizen_id}
-    >
-      <Alert variant="success" heading={t('experiments.enrol.done', { name: enrolment.name ?? enrolment.pseudonym })} headingLevel={3}>
+    <div ref={ref} tabIndex={-1} className="conflict-alert" data-enrolled={enrolment.citizen_id}>
+      <Alert
+        variant="success"
+        heading={t('experiments.enrol.done', { name: enrolment.name ?? enrolment.pseudonym })}
+        headingLevel={3}
+      >
         <p>{t('experiments.enrol.allocated', { arm: armLabel })}</p>
       </Alert>
     </div>
@@ -72,7 +71,8 @@ function ExperimentContent({ experiment, user, onChanged, onConflict, onEnrolmen
   const [enrolled, setEnrolled] = useState<Enrolment | null>(null);
   const designer = hasAnyRole(user, DESIGNERS);
   const enroller = hasAnyRole(user, ENROLLERS);
-  const armLabel = (arm: string): string => experiment.design.arms.find((candidate) => candidate.name === arm)?.label ?? arm;
+  const armLabel = (arm: string): string =>
+    experiment.design.arms.find((candidate) => candidate.name === arm)?.label ?? arm;
   const bump = (): void => {
     setRevision((n) => n + 1);
     onEnrolment();
@@ -88,7 +88,9 @@ function ExperimentContent({ experiment, user, onChanged, onConflict, onEnrolmen
       {enroller && experiment.status === 'enrolling' && (
         <Section id="enrol" heading={t('experiments.enrol.heading')}>
           <p>{t('experiments.enrol.intro')}</p>
-          {enrolled !== null && <Enrolled key={enrolled.citizen_id} enrolment={enrolled} armLabel={armLabel(enrolled.arm)} />}
+          {enrolled !== null && (
+            <Enrolled key={enrolled.citizen_id} enrolment={enrolled} armLabel={armLabel(enrolled.arm)} />
+          )}
           <EligibleList
             experiment={experiment}
             revision={revision}
@@ -133,14 +135,22 @@ export function ExperimentPage({ experimentId, user }: { experimentId: string; u
 
   if (!hasAnyRole(user, EXPERIMENT_STAFF)) return <NoAccess title={t('experiments.title')} />;
   const experiment = load.value;
-  const title = experiment?.design.name ?? (load.status === 'failed' ? t('experiments.notLoaded') : t('experiments.title'));
+  const title =
+    experiment?.design.name ?? (load.status === 'failed' ? t('experiments.notLoaded') : t('experiments.title'));
   return (
     <>
-      <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('experiments.title'), to: PATHS.experiments }, { text: title }]} />
+      <Breadcrumbs
+        items={[
+          { text: t('start.title'), to: PATHS.start },
+          { text: t('experiments.title'), to: PATHS.experiments },
+          { text: title },
+        ]}
+      />
       <Page title={title}>
         {experiment !== undefined && (
           <p className="font-lead">
-            <ExperimentStatusBadge status={experiment.status} /> {t('experiments.page.lead', { version: experiment.design_version, enrolled: experiment.enrolled })}
+            <ExperimentStatusBadge status={experiment.status} />{' '}
+            {t('experiments.page.lead', { version: experiment.design_version, enrolled: experiment.enrolled })}
           </p>
         )}
         {notice !== null && <Alert variant="success" heading={t(`experiments.page.notice.${notice}`)} />}

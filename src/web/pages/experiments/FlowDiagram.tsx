@@ -62,7 +62,9 @@ export function FlowDiagram({ flow }: FlowDiagramProps) {
           {n(flow.eligible)}
         </span>{' '}
         {t('experiments.flow.eligible')}
-        <span className="consort-aside">{t('experiments.flow.notEnrolled', { n: n(flow.eligible - flow.enrolled) })}</span>
+        <span className="consort-aside">
+          {t('experiments.flow.notEnrolled', { n: n(flow.eligible - flow.enrolled) })}
+        </span>
         <Arrow />
       </li>
       <li className="consort-step" data-step="enrolled">

@@ -15,7 +15,6 @@ interface OutcomeTableProps {
   n: { treatment: number; control: number };
 }
 
-
 function armValue(value: number | null, kind: FigureKind, t: TFunction, language: Language): string {
   if (value === null) return kind === 'hazard' ? t('experiments.report.notReached') : t('common.none');
   switch (kind) {
@@ -45,7 +44,10 @@ function interval(value: Interval, kind: FigureKind, t: TFunction, language: Lan
   const [low, high] = value;
   switch (kind) {
     case 'share':
-      return t('experiments.report.intervalPoints', { low: points(low, language, false), high: points(high, language, false) });
+      return t('experiments.report.intervalPoints', {
+        low: points(low, language, false),
+        high: points(high, language, false),
+      });
     case 'weeks':
       return t('experiments.report.interval', { low: decimal(low, language, 1), high: decimal(high, language, 1) });
     case 'hazard':
@@ -80,13 +82,20 @@ export function OutcomeTable({ rows, treatmentLabel, controlLabel, n }: OutcomeT
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.outcome} data-outcome={row.outcome} data-role={row.role} className={row.role === 'primary' ? 'primary-outcome' : undefined}>
+            <tr
+              key={row.outcome}
+              data-outcome={row.outcome}
+              data-role={row.role}
+              className={row.role === 'primary' ? 'primary-outcome' : undefined}
+            >
               <th scope="row">
                 {t(`experiments.outcomes.${row.outcome}`)}
                 {row.role !== 'other' && (
                   <>
                     {' '}
-                    <strong className={row.role === 'primary' ? 'badge badge-info' : 'badge'}>{t(`experiments.report.roles.${row.role}`)}</strong>
+                    <strong className={row.role === 'primary' ? 'badge badge-info' : 'badge'}>
+                      {t(`experiments.report.roles.${row.role}`)}
+                    </strong>
                   </>
                 )}
                 <span className="outcome-method">{t(`experiments.report.methods.${row.method}`)}</span>
@@ -99,7 +108,9 @@ export function OutcomeTable({ rows, treatmentLabel, controlLabel, n }: OutcomeT
               <td className="text-nowrap" data-field="interval">
                 {interval(row.interval, row.kind, t, language)}
               </td>
-              <td className="align-text-right text-nowrap">{row.p === null ? t('common.none') : pValue(row.p, language)}</td>
+              <td className="align-text-right text-nowrap">
+                {row.p === null ? t('common.none') : pValue(row.p, language)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -82,7 +82,12 @@ export function PreRegistration({ experiment, designer, onChanged, onConflict }:
         {designer && experiment.status === 'enrolling' && (
           <>
             <p>{t('experiments.lock.closeText')}</p>
-            <button type="button" className="button button-secondary" aria-disabled={pending} onClick={() => run(() => closeEnrolment(api, experiment.id, experiment.version))}>
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-disabled={pending}
+              onClick={() => run(() => closeEnrolment(api, experiment.id, experiment.version))}
+            >
               {t('experiments.lock.close')}
             </button>
           </>
@@ -105,7 +110,12 @@ export function PreRegistration({ experiment, designer, onChanged, onConflict }:
           </h3>
           <p>{t('experiments.lock.confirmText')}</p>
           <div className="button-group">
-            <button type="button" className="button button-primary" aria-disabled={pending} onClick={() => run(() => startEnrolment(api, experiment.id, experiment.version))}>
+            <button
+              type="button"
+              className="button button-primary"
+              aria-disabled={pending}
+              onClick={() => run(() => startEnrolment(api, experiment.id, experiment.version))}
+            >
               {t('experiments.lock.confirm')}
             </button>
             <button

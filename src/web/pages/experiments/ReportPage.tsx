@@ -49,33 +49,74 @@ function About({ report }: { report: ReportResponse }) {
     { key: 'question', label: t('experiments.design.question'), value: x.question },
     { key: 'asOf', label: t('experiments.report.asOf'), value: formatIsoDate(report.as_of, language) },
     { key: 'version', label: t('experiments.lock.version'), value: String(x.design_version) },
-    { key: 'lockedAt', label: t('experiments.lock.lockedAt'), value: x.locked_at === null ? t('common.none') : formatMoment(x.locked_at, language) },
-    { key: 'hash', label: t('experiments.lock.hash'), value: <code className="design-hash">{x.design_hash ?? t('common.none')}</code> },
+    {
+      key: 'lockedAt',
+      label: t('experiments.lock.lockedAt'),
+      value: x.locked_at === null ? t('common.none') : formatMoment(x.locked_at, language),
+    },
+    {
+      key: 'hash',
+      label: t('experiments.lock.hash'),
+      value: <code className="design-hash">{x.design_hash ?? t('common.none')}</code>,
+    },
   ];
-  return (
-    <FactsTable caption={t('experiments.report.aboutCaption')} rows={rows} className="report-about" />
-  );
+  return <FactsTable caption={t('experiments.report.aboutCaption')} rows={rows} className="report-about" />;
 }
 
-function ReportContent({ report, experiment, onChoose }: { report: ReportResponse; experiment: ExperimentBody; onChoose: (pair: { treatment: string; control: string }) => void }) {
+function ReportContent({
+  report,
+  experiment,
+  onChoose,
+}: {
+  report: ReportResponse;
+  experiment: ExperimentBody;
+  onChoose: (pair: { treatment: string; control: string }) => void;
+}) {
   const { t } = useTranslation();
   const labelOf = (arm: string): string => report.flow.arms.find((flow) => flow.arm === arm)?.label ?? arm;
   const arms = report.flow.arms.map((flow) => ({ arm: flow.arm, label: flow.label }));
-  const curves = useMemo(() => report.curves.arms.map((curve) => ({ arm: curve.arm, label: report.flow.arms.find((flow) => flow.arm === curve.arm)?.label ?? curve.arm, points: curve.points })), [report]);
+  const curves = useMemo(
+    () =>
+      report.curves.arms.map((curve) => ({
+        arm: curve.arm,
+        label: report.flow.arms.find((flow) => flow.arm === curve.arm)?.label ?? curve.arm,
+        points: curve.points,
+      })),
+    [report],
+  );
   const evaluation = report.evaluation;
   const pair = { treatment: report.treatment, control: report.control };
   return (
     <>
       <About report={report} />
       <Section id="compare" heading={t('experiments.report.compareHeading')}>
-        <p>{t('experiments.report.compareIntro', { treatment: labelOf(report.treatment), control: labelOf(report.control) })}</p>
-        <ArmPickers key={`${report.treatment}|${report.control}`} arms={arms} treatment={report.treatment} control={report.control} onChoose={onChoose} />
+        <p>
+          {t('experiments.report.compareIntro', {
+            treatment: labelOf(report.treatment),
+            control: labelOf(report.control),
+          })}
+        </p>
+        <ArmPickers
+          key={`${report.treatment}|${report.control}`}
+          arms={arms}
+          treatment={report.treatment}
+          control={report.control}
+          onChoose={onChoose}
+        />
       </Section>
       <Section id="flow" heading={t('experiments.flow.heading')}>
         <FlowDiagram flow={report.flow} />
       </Section>
       <Section id="balance" heading={t('experiments.report.balanceHeading')}>
-        {evaluation === null ? <p>{t('experiments.report.noEvaluation')}</p> : <BalanceTables evaluation={evaluation} treatmentLabel={labelOf(report.treatment)} controlLabel={labelOf(report.control)} />}
+        {evaluation === null ? (
+          <p>{t('experiments.report.noEvaluation')}</p>
+        ) : (
+          <BalanceTables
+            evaluation={evaluation}
+            treatmentLabel={labelOf(report.treatment)}
+            controlLabel={labelOf(report.control)}
+          />
+        )}
       </Section>
       <Section id="outcomes" heading={t('experiments.report.outcomesHeading')}>
         {evaluation === null ? (
@@ -110,7 +151,10 @@ export function ReportPage({ experimentId, user }: { experimentId: string; user:
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const pair = readPair(params);
-  const [reportLoad, reloadReport] = useLoad(() => fetchReport(api, experimentId, pair), `${experimentId}|${pair.treatment ?? ''}|${pair.control ?? ''}`);
+  const [reportLoad, reloadReport] = useLoad(
+    () => fetchReport(api, experimentId, pair),
+    `${experimentId}|${pair.treatment ?? ''}|${pair.control ?? ''}`,
+  );
   const [experimentLoad, reloadExperiment] = useLoad(() => fetchExperiment(api, experimentId), experimentId);
 
   if (!hasAnyRole(user, REPORT_READERS)) return <NoAccess title={t('experiments.report.title')} />;
@@ -118,7 +162,12 @@ export function ReportPage({ experimentId, user }: { experimentId: string; user:
   const experiment = experimentLoad.value;
   const name = experiment?.design.name ?? report?.experiment.name;
   const title = t('experiments.report.title');
-  const failed = reportLoad.status === 'failed' ? { error: reportLoad.error, retry: reloadReport } : experimentLoad.status === 'failed' ? { error: experimentLoad.error, retry: reloadExperiment } : null;
+  const failed =
+    reportLoad.status === 'failed'
+      ? { error: reportLoad.error, retry: reloadReport }
+      : experimentLoad.status === 'failed'
+        ? { error: experimentLoad.error, retry: reloadExperiment }
+        : null;
   return (
     <>
       <Breadcrumbs

@@ -52,7 +52,10 @@ export function WeeklyImport({ experimentId, onImported }: { experimentId: strin
         return;
       }
       const listed = listedProblems(error);
-      fail((listed.length > 0 ? listed : [error.message]).map((message) => ({ message })), t('experiments.import.fileRejected'));
+      fail(
+        (listed.length > 0 ? listed : [error.message]).map((message) => ({ message })),
+        t('experiments.import.fileRejected'),
+      );
     } finally {
       setPending(false);
     }
@@ -66,8 +69,19 @@ export function WeeklyImport({ experimentId, onImported }: { experimentId: strin
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="import-heading">
-      <ErrorSummary id="import-errors" heading={t('experiments.import.errorHeading')} problems={problems} attempt={attempt} />
-      {imported !== null && <Alert variant="success" heading={t('experiments.import.done', { count: imported, formatted: formatNumber(imported, language) })} headingLevel={3} />}
+      <ErrorSummary
+        id="import-errors"
+        heading={t('experiments.import.errorHeading')}
+        problems={problems}
+        attempt={attempt}
+      />
+      {imported !== null && (
+        <Alert
+          variant="success"
+          heading={t('experiments.import.done', { count: imported, formatted: formatNumber(imported, language) })}
+          headingLevel={3}
+        />
+      )}
       <p>{t('experiments.import.intro')}</p>
       <div className={groupClass(fieldError)}>
         <label className="form-label" htmlFor={FILE_ID}>

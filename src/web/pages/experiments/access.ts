@@ -2,7 +2,13 @@
 // spares users buttons and pages whose every request would be refused.
 import type { Role } from '../../roles.js';
 
-export const EXPERIMENT_STAFF: readonly Role[] = ['analyst', 'municipality_admin', 'team_leader', 'caseworker', 'company_consultant'];
+export const EXPERIMENT_STAFF: readonly Role[] = [
+  'analyst',
+  'municipality_admin',
+  'team_leader',
+  'caseworker',
+  'company_consultant',
+];
 /** Design, lock, close and import weekly register data. */
 export const DESIGNERS: readonly Role[] = ['analyst', 'municipality_admin'];
 /** Enrol citizens and end their follow-up. */

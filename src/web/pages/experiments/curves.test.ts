@@ -2,11 +2,20 @@ import { describe, it, expect } from 'vitest';
 import type { CurvePoint } from '../../api/experiments.js';
 import { curveRows, lastWeek, valueAt, weekTable, type CurveArm } from './curves.js';
 
-const point = (week: number, survival: number, atRisk: number): CurvePoint => ({ week, survival, cumulative_employed: 1 - survival, at_risk: atRisk });
+const point = (week: number, survival: number, atRisk: number): CurvePoint => ({
+  week,
+  survival,
+  cumulative_employed: 1 - survival,
+  at_risk: atRisk,
+});
 
 // Four in group 1: one job in week 2, one in week 3. Two in control, one censored after week 1.
 const ARMS: CurveArm[] = [
-  { arm: 'group1', label: 'Indsatsgruppe', points: [point(0, 1, 4), point(1, 1, 4), point(2, 0.75, 4), point(3, 0.5, 3)] },
+  {
+    arm: 'group1',
+    label: 'Indsatsgruppe',
+    points: [point(0, 1, 4), point(1, 1, 4), point(2, 0.75, 4), point(3, 0.5, 3)],
+  },
   { arm: 'control', label: 'Kontrolgruppe', points: [point(0, 1, 2), point(1, 1, 2)] },
 ];
 

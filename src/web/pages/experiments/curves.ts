@@ -19,7 +19,15 @@ export interface CurveRow {
 }
 
 export function curveRows(arms: readonly CurveArm[], key: CurveKey): CurveRow[] {
-  return arms.flatMap((arm) => arm.points.map((point) => ({ arm: arm.arm, label: arm.label, week: point.week, value: point[key], at_risk: point.at_risk })));
+  return arms.flatMap((arm) =>
+    arm.points.map((point) => ({
+      arm: arm.arm,
+      label: arm.label,
+      week: point.week,
+      value: point[key],
+      at_risk: point.at_risk,
+    })),
+  );
 }
 
 /** The longest follow-up any arm has a point for (0 when nobody has been followed a week). */
@@ -45,5 +53,8 @@ export interface WeekTable {
 /** Week by week for the table alternative: every week from 0 to the last, one column per arm. */
 export function weekTable(arms: readonly CurveArm[], key: CurveKey): WeekTable {
   const weeks = Array.from({ length: lastWeek(arms) + 1 }, (_, week) => week);
-  return { weeks, arms: arms.map((arm) => ({ arm: arm.arm, label: arm.label, values: weeks.map((week) => valueAt(arm, key, week)) })) };
+  return {
+    weeks,
+    arms: arms.map((arm) => ({ arm: arm.arm, label: arm.label, values: weeks.map((week) => valueAt(arm, key, week)) })),
+  };
 }

@@ -10,7 +10,14 @@ function filled(): DesignDraft {
     name: ' Ansvar for eget liv ',
     question: 'Virker det?',
     arms: [
-      { ...(first ?? emptyArm()), name: 'group1', label: 'Indsatsgruppe', weight: '1', description: 'Dobbelt tid', caseload_cap: '15' },
+      {
+        ...(first ?? emptyArm()),
+        name: 'group1',
+        label: 'Indsatsgruppe',
+        weight: '1',
+        description: 'Dobbelt tid',
+        caseload_cap: '15',
+      },
       { ...(second ?? emptyArm()), name: 'control', label: 'Kontrolgruppe', weight: '2' },
     ],
     control_arm: 'control',
@@ -57,11 +64,18 @@ describe('readDraft', () => {
 
   it('leaves unset limits out instead of sending null, and reads a decimal comma', () => {
     const result = readDraft({ ...filled(), min_age: '30', max_benefit_years: '2,5' });
-    expect(result.ok && result.design.eligibility).toEqual({ categories: ['activity_ready'], min_age: 30, max_benefit_years: 2.5 });
+    expect(result.ok && result.design.eligibility).toEqual({
+      categories: ['activity_ready'],
+      min_age: 30,
+      max_benefit_years: 2.5,
+    });
   });
 
   it('never lists the primary outcome as secondary, and keeps the report order', () => {
-    const result = readDraft({ ...filled(), secondary_outcomes: ['active_share', 'ever_job_or_education', 'ever_flexjob'] });
+    const result = readDraft({
+      ...filled(),
+      secondary_outcomes: ['active_share', 'ever_job_or_education', 'ever_flexjob'],
+    });
     expect(result.ok && result.design.secondary_outcomes).toEqual(['ever_flexjob', 'active_share']);
   });
 
@@ -70,7 +84,10 @@ describe('readDraft', () => {
     const result = readDraft({
       ...draft,
       name: '  ',
-      arms: [{ ...(draft.arms[0] ?? emptyArm()), name: 'group 1', weight: '0', caseload_cap: '501' }, draft.arms[1] ?? emptyArm()],
+      arms: [
+        { ...(draft.arms[0] ?? emptyArm()), name: 'group 1', weight: '0', caseload_cap: '501' },
+        draft.arms[1] ?? emptyArm(),
+      ],
       control_arm: 'nobody',
       min_age: '50',
       max_age: '40',
@@ -108,7 +125,15 @@ describe('draftOf', () => {
       name: 'Ansvar for eget liv',
       question: 'Virker det?',
       arms: [
-        { name: 'group1', label: 'Ny tilgang', weight: 1, description: 'Selvbudget', caseload_cap: 15, self_budget_ore: 500_000, meeting_modes: ['home'] },
+        {
+          name: 'group1',
+          label: 'Ny tilgang',
+          weight: 1,
+          description: 'Selvbudget',
+          caseload_cap: 15,
+          self_budget_ore: 500_000,
+          meeting_modes: ['home'],
+        },
         { name: 'control', label: 'Sædvanlig praksis', weight: 2, description: '', self_budget_ore: null },
       ],
       control_arm: 'control',
@@ -126,6 +151,12 @@ describe('draftOf', () => {
     const again = readDraft(draft);
     // A null self-budget is dropped rather than sent (the API would store it as 0).
     const control = design.arms[1];
-    expect(again).toEqual({ ok: true, design: { ...design, arms: [design.arms[0], { name: control?.name, label: control?.label, weight: 2, description: '' }] } });
+    expect(again).toEqual({
+      ok: true,
+      design: {
+        ...design,
+        arms: [design.arms[0], { name: control?.name, label: control?.label, weight: 2, description: '' }],
+      },
+    });
   });
 });

@@ -38,14 +38,7 @@ export const MAX_ARMS = 6;
 export const MIN_ARMS = 2;
 
 export type DraftError =
-  | 'required'
-  | 'armCode'
-  | 'wholeNumber'
-  | 'number'
-  | 'cutList'
-  | 'chooseControl'
-  | 'chooseOutcome'
-  | 'minAboveMax';
+  'required' | 'armCode' | 'wholeNumber' | 'number' | 'cutList' | 'chooseControl' | 'chooseOutcome' | 'minAboveMax';
 
 /** An error on a field: the API path it belongs to, what is wrong, and the limits to name. */
 export interface FieldError {
@@ -93,7 +86,15 @@ export function draftOf(design: Design): DesignDraft {
       const kept: ArmDraft['kept'] = {};
       if (arm.self_budget_ore !== undefined && arm.self_budget_ore !== null) kept.self_budget_ore = arm.self_budget_ore;
       if (arm.meeting_modes !== undefined) kept.meeting_modes = arm.meeting_modes;
-      return { ...emptyArm(), name: arm.name, label: arm.label, weight: String(arm.weight), description: arm.description, caseload_cap: text(arm.caseload_cap), kept };
+      return {
+        ...emptyArm(),
+        name: arm.name,
+        label: arm.label,
+        weight: String(arm.weight),
+        description: arm.description,
+        caseload_cap: text(arm.caseload_cap),
+        kept,
+      };
     }),
     control_arm: design.control_arm,
     categories: [...e.categories],
@@ -116,7 +117,10 @@ const ARM_CODE = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** The comma-separated limits of a stratification ("40, 50"); null when one is not a number. */
 export function parseCuts(value: string, whole: boolean): number[] | null {
-  const items = value.split(/[,;]/).map((item) => item.trim()).filter((item) => item !== '');
+  const items = value
+    .split(/[,;]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   const numbers: number[] = [];
   for (const item of items) {
     if (!(whole ? WHOLE : /^\d+(?:\.\d+)?$/).test(item)) return null;
@@ -183,7 +187,14 @@ function readArm(reader: Reader, arm: ArmDraft, index: number): Arm {
   const label = reader.required(`${path}.label`, arm.label);
   const weight = reader.whole(`${path}.weight`, arm.weight, 1, 100, false) ?? 1;
   const cap = reader.whole(`${path}.caseload_cap`, arm.caseload_cap, 1, 500, true);
-  return { name, label, weight, description: arm.description.trim(), ...(cap === null ? {} : { caseload_cap: cap }), ...arm.kept };
+  return {
+    name,
+    label,
+    weight,
+    description: arm.description.trim(),
+    ...(cap === null ? {} : { caseload_cap: cap }),
+    ...arm.kept,
+  };
 }
 
 /**
@@ -208,7 +219,8 @@ export function readDraft(draft: DesignDraft): DraftResult {
   const question = reader.required('question', draft.question);
   const arms = draft.arms.map((arm, index) => readArm(reader, arm, index));
   const control = draft.control_arm.trim();
-  if (control === '' || !arms.some((arm) => arm.name === control)) reader.errors.push({ path: 'control_arm', error: 'chooseControl' });
+  if (control === '' || !arms.some((arm) => arm.name === control))
+    reader.errors.push({ path: 'control_arm', error: 'chooseControl' });
   const minAge = reader.whole('eligibility.min_age', draft.min_age, 15, 80, true);
   const maxAge = reader.whole('eligibility.max_age', draft.max_age, 15, 80, true);
   reader.range('eligibility.min_age', minAge, maxAge);
@@ -236,7 +248,9 @@ export function readDraft(draft: DesignDraft): DraftResult {
       follow_up_weeks: followUp,
       primary_outcome: primary,
       // The primary outcome is never also secondary; the order is the report's.
-      secondary_outcomes: OUTCOMES.filter((outcome) => outcome !== primary && draft.secondary_outcomes.includes(outcome)),
+      secondary_outcomes: OUTCOMES.filter(
+        (outcome) => outcome !== primary && draft.secondary_outcomes.includes(outcome),
+      ),
       consent_required: draft.consent_required,
     },
   };

@@ -2,7 +2,13 @@
 // by the same paths ("arms.1.weight: …", "eligibility.min_age: above max_age"), so its
 // problems can link to the input like the form's own.
 
-const ARM_PART: Readonly<Record<string, string>> = { name: 'name', label: 'label', weight: 'weight', description: 'description', caseload_cap: 'cap' };
+const ARM_PART: Readonly<Record<string, string>> = {
+  name: 'name',
+  label: 'label',
+  weight: 'weight',
+  description: 'description',
+  caseload_cap: 'cap',
+};
 
 const FIELD_IDS: Readonly<Record<string, string>> = {
   name: 'design-name',

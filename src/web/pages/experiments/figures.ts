@@ -15,11 +15,19 @@ export function wholePercent(value: number, language: Language): string {
 
 /** A difference of two shares in percentage points, signed: 0.0133 → "+1,3". */
 export function points(difference: number, language: Language, signed = true): string {
-  return formatNumber(difference * 100, language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' });
+  return formatNumber(difference * 100, language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
 }
 
 export function decimal(value: number, language: Language, digits: number, signed = false): string {
-  return formatNumber(value, language, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto' });
+  return formatNumber(value, language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
 }
 
 /** A p-value: three decimals, and below 0.001 as "< 0,001". */

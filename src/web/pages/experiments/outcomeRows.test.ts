@@ -71,10 +71,31 @@ describe('outcomeRows', () => {
 
   it('shows the stratum-adjusted estimate for means, Newcombe for proportions and the Cox ratio for time to job', () => {
     const byOutcome = new Map(outcomeRows(EVALUATION, 'employment_degree', []).map((row) => [row.outcome, row]));
-    expect(byOutcome.get('employment_degree')).toMatchObject({ kind: 'share', method: 'adjusted', treatment: 0.5833, difference: 0.09, interval: [-0.4, 0.58], p: 0.33 });
-    expect(byOutcome.get('ever_ordinary_job')).toMatchObject({ kind: 'share', method: 'newcombe', difference: 0.5, interval: [-0.2, 0.3], p: null });
+    expect(byOutcome.get('employment_degree')).toMatchObject({
+      kind: 'share',
+      method: 'adjusted',
+      treatment: 0.5833,
+      difference: 0.09,
+      interval: [-0.4, 0.58],
+      p: 0.33,
+    });
+    expect(byOutcome.get('ever_ordinary_job')).toMatchObject({
+      kind: 'share',
+      method: 'newcombe',
+      difference: 0.5,
+      interval: [-0.2, 0.3],
+      p: null,
+    });
     expect(byOutcome.get('ever_flexjob')).toMatchObject({ kind: 'share', method: 'newcombe', interval: null });
     expect(byOutcome.get('internship_weeks')).toMatchObject({ kind: 'weeks', treatment: 0, control: 3 });
-    expect(byOutcome.get('time_to_first_job')).toMatchObject({ kind: 'hazard', method: 'cox', treatment: 4, control: null, difference: null, interval: null, p: 0.08 });
+    expect(byOutcome.get('time_to_first_job')).toMatchObject({
+      kind: 'hazard',
+      method: 'cox',
+      treatment: 4,
+      control: null,
+      difference: null,
+      interval: null,
+      p: 0.08,
+    });
   });
 });

@@ -29,7 +29,16 @@ export interface OutcomeRow {
 function row(e: Evaluation, outcome: Outcome): Omit<OutcomeRow, 'role'> {
   const o = e.outcomes[outcome];
   if ('ci95_newcombe' in o) {
-    return { outcome, kind: 'share', method: 'newcombe', treatment: o.treatment, control: o.control, difference: o.difference, interval: o.ci95_newcombe, p: null };
+    return {
+      outcome,
+      kind: 'share',
+      method: 'newcombe',
+      treatment: o.treatment,
+      control: o.control,
+      difference: o.difference,
+      interval: o.ci95_newcombe,
+      p: null,
+    };
   }
   if ('ci95_adjusted' in o) {
     return {

@@ -15,7 +15,10 @@ export function readPair(params: URLSearchParams): ReportQuery {
 }
 
 /** The pair as parameters; other parameters in `base` are kept. */
-export function writePair(pair: { treatment: string; control: string }, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
+export function writePair(
+  pair: { treatment: string; control: string },
+  base: URLSearchParams = new URLSearchParams(),
+): URLSearchParams {
   const params = new URLSearchParams(base);
   params.set(PARAM.treatment, pair.treatment);
   params.set(PARAM.control, pair.control);

@@ -38,7 +38,13 @@ export function QueueTable({ items, showCaseworker, caption }: QueueTableProps) 
           {items.map((item) => {
             const title = inLanguage(language, item.title, item.title_en);
             return (
-              <tr key={`${item.case_id}:${item.rule}`} data-case={item.case_id} data-rule={item.rule} data-status={item.status} data-due={item.due}>
+              <tr
+                key={`${item.case_id}:${item.rule}`}
+                data-case={item.case_id}
+                data-rule={item.rule}
+                data-status={item.status}
+                data-due={item.due}
+              >
                 <td>
                   <Link to={casePath(item.case_id)}>{item.citizen_name}</Link>
                 </td>

@@ -7,7 +7,16 @@ import { Link } from '../../router/Link.js';
 import { PATHS } from '../../router/routes.js';
 import { WorkQueue } from './WorkQueue.js';
 
-const LINKS: Partial<Record<Role, readonly { to: string; text: 'startTools.register' | 'startTools.search' | 'startTools.queue' | 'startTools.team' | 'startTools.experiments' }[]>> = {
+const LINKS: Partial<
+  Record<
+    Role,
+    readonly {
+      to: string;
+      text:
+        'startTools.register' | 'startTools.search' | 'startTools.queue' | 'startTools.team' | 'startTools.experiments';
+    }[]
+  >
+> = {
   caseworker: [
     { to: PATHS.registerCitizen, text: 'startTools.register' },
     { to: PATHS.caseSearch, text: 'startTools.search' },

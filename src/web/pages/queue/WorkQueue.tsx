@@ -13,7 +13,13 @@ import { useSearchParams } from '../../hooks/useSearchParams.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { QueueFilters } from './QueueFilters.js';
-import { hasFilters, readQueueView, writeQueueView, type QueueFilters as Filters, type QueueView } from './queueQuery.js';
+import {
+  hasFilters,
+  readQueueView,
+  writeQueueView,
+  type QueueFilters as Filters,
+  type QueueView,
+} from './queueQuery.js';
 import { QueueTable } from './QueueTable.js';
 import { ruleOptions } from './rules.js';
 import './queue.css';
@@ -39,7 +45,11 @@ function Counts({ queue }: { queue: Queue }) {
   return (
     <ul className="queue-counts nobullet-list" aria-label={t('queue.counts.label')}>
       {items.map((item) => (
-        <li key={item.key} className={item.key === 'overdue' && item.value > 0 ? 'queue-count queue-count-alert' : 'queue-count'} data-count={item.key}>
+        <li
+          key={item.key}
+          className={item.key === 'overdue' && item.value > 0 ? 'queue-count queue-count-alert' : 'queue-count'}
+          data-count={item.key}
+        >
           <span className="queue-count-number">{formatNumber(item.value, language)}</span> <span>{item.label}</span>
         </li>
       ))}
@@ -57,7 +67,14 @@ export function WorkQueue({ scope, headingLevel }: WorkQueueProps) {
   const alertLevel = headingLevel === 2 ? 2 : 3;
   const idPrefix = `queue-${scope}`;
 
-  const query = { scope, rule: view.rule, track: view.track, status: view.status, limit: QUEUE_PAGE_SIZE, offset: (view.page - 1) * QUEUE_PAGE_SIZE };
+  const query = {
+    scope,
+    rule: view.rule,
+    track: view.track,
+    status: view.status,
+    limit: QUEUE_PAGE_SIZE,
+    offset: (view.page - 1) * QUEUE_PAGE_SIZE,
+  };
   const [load, reload] = useLoad(() => fetchWorkQueue(api, query), JSON.stringify(query));
   const queue = load.value;
 
@@ -99,9 +116,15 @@ export function WorkQueue({ scope, headingLevel }: WorkQueueProps) {
           ? hasFilters(view)
             ? t('queue.emptyFiltered')
             : t('queue.empty')
-          : t('queue.showing', { first: formatNumber(first, language), last: formatNumber(last, language), total: formatNumber(matching, language) })}
+          : t('queue.showing', {
+              first: formatNumber(first, language),
+              last: formatNumber(last, language),
+              total: formatNumber(matching, language),
+            })}
       </p>
-      {queue.items.length > 0 && <QueueTable items={queue.items} showCaseworker={scope === 'team'} caption={t('queue.caption')} />}
+      {queue.items.length > 0 && (
+        <QueueTable items={queue.items} showCaseworker={scope === 'team'} caption={t('queue.caption')} />
+      )}
       <Pagination
         current={view.page}
         total={pages}

@@ -53,7 +53,12 @@ export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby={labelledBy}>
-      <ErrorSummary id={`${id}-errors`} heading={t('form.errorHeading')} problems={form.problems} attempt={form.attempt} />
+      <ErrorSummary
+        id={`${id}-errors`}
+        heading={t('form.errorHeading')}
+        problems={form.problems}
+        attempt={form.attempt}
+      />
       {saved && <Alert variant="success" heading={t('team.capSaved', { cap: team.caseload_cap })} headingLevel={3} />}
       {conflict.shown && (
         <Alert variant="warning" heading={t('team.capConflict')} headingLevel={3}>

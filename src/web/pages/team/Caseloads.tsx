@@ -20,7 +20,9 @@ export function Caseloads({ teamId, revision }: { teamId: string; revision: numb
   return (
     <>
       <p aria-live="polite">
-        {over === 0 ? t('team.noneOverCap', { cap: formatNumber(cap, language) }) : t('team.someOverCap', { over: formatNumber(over, language), cap: formatNumber(cap, language) })}
+        {over === 0
+          ? t('team.noneOverCap', { cap: formatNumber(cap, language) })
+          : t('team.someOverCap', { over: formatNumber(over, language), cap: formatNumber(cap, language) })}
       </p>
       <ScrollRegion label={t('team.caseloadsCaption')}>
         <table className="table table--compact caseloads">

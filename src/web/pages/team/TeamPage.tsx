@@ -26,7 +26,11 @@ function TeamSection({ team: loaded, named }: { team: TeamBody; named: boolean }
   const Sub = named ? 'h3' : 'h2';
   const id = `team-${team.id}`;
   return (
-    <section aria-label={named ? undefined : team.name} aria-labelledby={named ? `${id}-heading` : undefined} className="team-section">
+    <section
+      aria-label={named ? undefined : team.name}
+      aria-labelledby={named ? `${id}-heading` : undefined}
+      className="team-section"
+    >
       {named && <h2 id={`${id}-heading`}>{team.name}</h2>}
       <Sub id={`${id}-caseloads-heading`}>{t('team.caseloadsHeading')}</Sub>
       <Caseloads teamId={team.id} revision={revision} />
