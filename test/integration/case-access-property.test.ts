@@ -177,10 +177,10 @@ async function buildMunicipalityWorld(
       citizen_id: citizenId(c.citizen),
       caseworker_id: c.caseworker === null ? null : userId(c.caseworker),
       team_id: c.team === null ? null : teamId(c.team),
-      benefit: 'cash_benefit',
+      benefit: 'cash_benefit' as const,
       benefit_start: '2023-01-01',
       registered: '2023-01-02',
-      status: open ? 'open' : 'closed',
+      status: open ? ('open' as const) : ('closed' as const),
       closed_on: open ? null : '2023-06-01',
     };
   });

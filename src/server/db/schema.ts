@@ -1,7 +1,28 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../../core/access/roles.js';
+import type {
+  ActivityKind,
+  Benefit,
+  CancelledBy,
+  CaseStatus,
+  Category,
+  ChangeKind,
+  ContactChannel,
+  EndReason,
+  EventType,
+  ExperimentStatus,
+  Mode,
+  PeriodSource,
+  PeriodStatus,
+  Track,
+  UserKind,
+  WeekStatus,
+} from '../../core/vocabulary.js';
 
 // Table types for Kysely. Every tenant table leads its primary key with municipality_id
-// (the distribution column when sharded with Citus): see docs/data-model.md.
+// (the distribution column when sharded with Citus): see docs/data-model.md. Columns that a
+// CHECK limits to a list carry core's type of that list (test/integration/vocabulary.test.ts
+// holds the CHECKs to the same lists), so a value's type runs unbroken from row to browser.
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -23,7 +44,7 @@ export interface MunicipalityTable {
 export interface AppUserTable {
   municipality_id: string;
   id: string;
-  kind: 'staff' | 'citizen';
+  kind: UserKind;
   email: string;
   name: string;
   password_hash: string | null;
@@ -38,7 +59,7 @@ export interface AppUserTable {
 export interface UserRoleTable {
   municipality_id: string;
   user_id: string;
-  role: string;
+  role: Role;
 }
 
 export interface TeamTable {
@@ -103,7 +124,7 @@ export interface CitizenTable {
   address: string | null;
   phone: string | null;
   email: string | null;
-  contact_channel: string;
+  contact_channel: ContactChannel;
   language: string;
   interpreter_needed: boolean;
   version: Generated<number>;
@@ -117,14 +138,14 @@ export interface CitizenCaseTable {
   citizen_id: string;
   team_id: string | null;
   caseworker_id: string | null;
-  benefit: string;
+  benefit: Benefit;
   benefit_start: string;
   registered: string;
-  category: string | null;
+  category: Category | null;
   category_reason: string | null;
-  track: string | null;
+  track: Track | null;
   track_reason: string | null;
-  status: Generated<string>;
+  status: Generated<CaseStatus>;
   closed_on: string | null;
   deadlines_on: string | null;
   version: Generated<number>;
@@ -141,13 +162,13 @@ export interface CaseEventTable {
   municipality_id: string;
   id: string;
   case_id: string;
-  type: string;
+  type: EventType;
   date: string;
   end_date: string | null;
   held: boolean | null;
-  mode: string | null;
-  cancelled_by: string | null;
-  kind: string | null;
+  mode: Mode | null;
+  cancelled_by: CancelledBy | null;
+  kind: ActivityKind | null;
   note: string | null;
   recorded_by: string;
   recorded_at: Generated<Date>;
@@ -161,7 +182,7 @@ export interface CaseChangeTable {
   municipality_id: string;
   id: string;
   case_id: string;
-  kind: string;
+  kind: ChangeKind;
   from_value: string | null;
   to_value: string | null;
   reason: string | null;
@@ -175,7 +196,7 @@ export interface CaseDeadlineTable {
   rule: string;
   caseworker_id: string | null;
   team_id: string | null;
-  track: string | null;
+  track: Track | null;
   due: string;
   met_on: string | null;
   late: boolean;
@@ -209,7 +230,7 @@ type Json<T> = ColumnType<T, string, string>;
 export interface ExperimentTable {
   municipality_id: string;
   id: string;
-  status: Generated<string>;
+  status: Generated<ExperimentStatus>;
   design: Json<unknown>;
   design_version: Generated<number>;
   design_hash: string | null;
@@ -253,7 +274,7 @@ export interface EnrolmentTable {
   age: number;
   benefit_years: ColumnType<string, number, number>;
   ended_on: string | null;
-  end_reason: string | null;
+  end_reason: EndReason | null;
 }
 
 export interface StatusPeriodTable {
@@ -261,10 +282,10 @@ export interface StatusPeriodTable {
   id: string;
   citizen_id: string;
   case_id: string;
-  status: string;
+  status: PeriodStatus;
   start_date: string;
   end_date: string | null;
-  source: string;
+  source: PeriodSource;
   note: string | null;
   recorded_by: string;
   recorded_at: Generated<Date>;
@@ -279,7 +300,7 @@ export interface WeeklyStatusTable {
   experiment_id: string;
   citizen_id: string;
   week: number;
-  status: string;
+  status: WeekStatus;
   imported_at: Generated<Date>;
 }
 
@@ -323,7 +344,7 @@ export interface AppUserTable {
 export interface OidcProviderTable {
   municipality_id: string;
   id: string;
-  audience: 'staff' | 'citizen';
+  audience: UserKind;
   label: string;
   issuer: string;
   client_id: string;

@@ -1,15 +1,6 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { ActorScope } from '../../../core/access/case-scope.js';
-import type { Role } from '../../../core/access/roles.js';
-import type {
-  Benefit,
-  CaseStatus,
-  Category,
-  ChangeKind,
-  ContactChannel,
-  EventType,
-  Track,
-} from '../../../core/vocabulary.js';
+import type { CaseStatus } from '../../../core/vocabulary.js';
 import type { CitizenCaseTable, Database } from '../../db/schema.js';
 import { ALL_MUNICIPALITIES, type Tenant, type TenantRow } from '../../db/tenant.js';
 import { visibleCases } from '../access/queries.js';
@@ -33,11 +24,7 @@ const CASE_COLUMNS = [
 
 /** The case row a use case decides on and works from; `lock` holds it until the transaction ends. */
 export async function caseRow(db: Tenant, caseId: string, lock: boolean) {
-  const query = db
-    .selectFrom('citizen_case as c')
-    .select(CASE_COLUMNS)
-    .where('c.id', '=', caseId)
-    .$narrowType<{ status: CaseStatus; category: Category | null; track: Track | null }>();
+  const query = db.selectFrom('citizen_case as c').select(CASE_COLUMNS).where('c.id', '=', caseId);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
@@ -88,13 +75,6 @@ export async function caseView(db: Tenant, caseId: string) {
       'z.version as citizen_version',
     ])
     .where('c.id', '=', caseId)
-    .$narrowType<{
-      status: CaseStatus;
-      benefit: Benefit;
-      category: Category | null;
-      track: Track | null;
-      contact_channel: ContactChannel;
-    }>()
     .executeTakeFirst();
 }
 
@@ -154,7 +134,6 @@ export async function searchCases(db: Tenant, scope: ActorScope, search: CaseSea
     .orderBy('c.id')
     .limit(search.limit)
     .offset(search.offset)
-    .$narrowType<{ status: CaseStatus; category: Category | null; track: Track | null }>()
     .execute();
   return { total: total.n, rows };
 }
@@ -325,7 +304,6 @@ export async function timelineEvents(db: Tenant, caseId: string) {
     .selectAll('e')
     .select('u.name as recorded_by_name')
     .where('e.case_id', '=', caseId)
-    .$narrowType<{ type: EventType }>()
     .execute();
 }
 
@@ -353,7 +331,6 @@ export async function timelineChanges(db: Tenant, caseId: string) {
       .selectAll('ch')
       .select(['u.name as actor_name', 'f.name as from_name', 't.name as to_name'])
       .where('ch.case_id', '=', caseId)
-      .$narrowType<{ kind: ChangeKind }>()
       .execute()
   );
 }
@@ -380,6 +357,5 @@ export async function staffWithRoles(db: Tenant, userIds: readonly string[]) {
     .select(['u.id', 'u.name', 'r.role'])
     .where('u.id', 'in', userIds)
     .where('u.kind', '=', 'staff')
-    .$narrowType<{ role: Role | null }>()
     .execute();
 }

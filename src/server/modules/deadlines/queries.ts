@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Category, QueueStatus, Track } from '../../../core/vocabulary.js';
+import type { QueueStatus, Track } from '../../../core/vocabulary.js';
 import type { Tenant, TenantRow } from '../../db/tenant.js';
 
 // case_deadline, and the work queue built from it. The queue page joins citizen_case, citizen and
@@ -93,6 +93,5 @@ export async function queuePage(db: Tenant, f: QueueFilter, limit: number, offse
     .orderBy('d.case_id')
     .limit(limit)
     .offset(offset)
-    .$narrowType<{ track: Track | null; category: Category | null }>()
     .execute();
 }

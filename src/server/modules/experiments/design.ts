@@ -21,7 +21,7 @@ export async function loadExperiment(ctx: Ctx, id: string): Promise<ExperimentBo
   if (row === undefined) return undefined;
   return {
     id: row.id,
-    status: row.status as ExperimentBody['status'],
+    status: row.status,
     design: row.design as Design,
     design_version: row.design_version,
     design_hash: row.design_hash,
@@ -44,7 +44,7 @@ export async function listExperiments(ctx: Ctx): Promise<ExperimentSummary[]> {
   return rows.map((r) => ({
     id: r.id,
     name: (r.design as Design).name,
-    status: r.status as ExperimentBody['status'],
+    status: r.status,
     enrolled: r.enrolled ?? 0,
     design_version: r.design_version,
     created_at: r.created_at.toISOString(),

@@ -139,7 +139,7 @@ async function enrolmentOf(ctx: Ctx, experimentId: string, citizenId: string): P
   const { rows } = await q.enrolments(ctx.db, experimentId, { limit: 1, offset: 0, citizenId });
   const row = rows[0];
   if (row === undefined) throw new Error('enrolment vanished inside its own transaction');
-  return { ...row, end_reason: row.end_reason as EndReason | null };
+  return { ...row, end_reason: row.end_reason };
 }
 
 /**
@@ -156,7 +156,7 @@ export async function listEnrolments(
     limit: page.limit ?? 100,
     offset: page.offset ?? 0,
   });
-  const items = rows.map((r) => ({ ...r, name: names ? r.name : null, end_reason: r.end_reason as EndReason | null }));
+  const items = rows.map((r) => ({ ...r, name: names ? r.name : null, end_reason: r.end_reason }));
   if (names) {
     await audit.record(
       ctx,

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ActorScope } from '../../../core/access/case-scope.js';
 import type { Summary } from '../../../core/experiments/report.js';
+import type { EndReason, WeekStatus } from '../../../core/vocabulary.js';
 import type { ExperimentTable } from '../../db/schema.js';
 import type { Tenant, TenantRow } from '../../db/tenant.js';
 import { visibleCases } from '../access/queries.js';
@@ -287,7 +288,7 @@ export async function endEnrolment(
   experimentId: string,
   citizenId: string,
   endedOn: string,
-  reason: string,
+  reason: EndReason,
 ): Promise<void> {
   await db
     .updateTable('enrolment')
@@ -335,7 +336,7 @@ export async function enrolledPseudonyms(db: Tenant, experimentId: string) {
 export async function replaceWeeks(
   db: Tenant,
   experimentId: string,
-  rows: readonly { citizen_id: string; week: number; status: string }[],
+  rows: readonly { citizen_id: string; week: number; status: WeekStatus }[],
 ): Promise<void> {
   const citizens = [...new Set(rows.map((r) => r.citizen_id))];
   if (citizens.length > 0) {

@@ -1,5 +1,5 @@
 import { CsvParser, CsvSyntaxError, describeColumnProblem, resolveColumns } from '../../../core/csv/index.js';
-import { WEEK_STATUSES } from '../../../core/vocabulary.js';
+import { isOneOf, WEEK_STATUSES, type WeekStatus } from '../../../core/vocabulary.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { getExperiment } from './design.js';
@@ -10,7 +10,6 @@ import * as q from './queries.js';
 // listed by line; a clean file replaces the imported weeks of the citizens it names.
 
 const MAX_PROBLEMS = 20;
-const STATUSES = new Set<string>(WEEK_STATUSES);
 
 /** Imports a weekly.csv of the experiment; returns the number of weeks imported. */
 export async function importWeekly(ctx: Ctx, experimentId: string, text: string): Promise<number> {
@@ -18,7 +17,7 @@ export async function importWeekly(ctx: Ctx, experimentId: string, text: string)
   const enrolled = await q.enrolledPseudonyms(ctx.db, experimentId);
   const byPseudonym = new Map(enrolled.map((r) => [r.pseudonym, r.citizen_id]));
   const problems: string[] = [];
-  const rows: { citizen_id: string; week: number; status: string }[] = [];
+  const rows: { citizen_id: string; week: number; status: WeekStatus }[] = [];
   const seen = new Set<string>();
   let columns: { citizen_id: number; week: number; status: number } | undefined;
   const problem = (line: number, what: string) => {
@@ -42,12 +41,13 @@ export async function importWeekly(ctx: Ctx, experimentId: string, text: string)
       problem(line, `citizen_id "${pseudonym.slice(0, 40)}" is not enrolled in this experiment`);
     if (!/^[1-9]\d*$/.test(weekText) || Number(weekText) > followUp)
       problem(line, `week "${weekText.slice(0, 12)}" is not a whole number from 1 to ${followUp}`);
-    if (!STATUSES.has(status))
-      problem(line, `status "${status.slice(0, 30)}" is not one of ${WEEK_STATUSES.join(', ')}`);
+    const known = isOneOf(WEEK_STATUSES, status);
+    if (!known) problem(line, `status "${status.slice(0, 30)}" is not one of ${WEEK_STATUSES.join(', ')}`);
     const key = `${pseudonym}\u0000${weekText}`;
     if (seen.has(key)) problem(line, `week ${weekText} of ${pseudonym.slice(0, 40)} appears twice`);
     seen.add(key);
-    if (citizenId !== undefined) rows.push({ citizen_id: citizenId, week: Number(weekText), status });
+    // Any problem refuses the whole file; the rows matter only when there is none.
+    if (citizenId !== undefined && known) rows.push({ citizen_id: citizenId, week: Number(weekText), status });
   });
   try {
     parser.push(text);

@@ -1,4 +1,3 @@
-import type { PeriodSource, PeriodStatus } from '../../../core/vocabulary.js';
 import type { Tenant, TenantRow } from '../../db/tenant.js';
 
 // status_period: what the citizen was doing from when to when, recorded on a case.
@@ -13,7 +12,6 @@ export async function periodsOfCase(db: Tenant, caseId: string) {
     .where('case_id', '=', caseId)
     .orderBy('start_date', 'desc')
     .orderBy('recorded_at', 'desc')
-    .$narrowType<{ status: PeriodStatus; source: PeriodSource }>()
     .execute();
 }
 
@@ -23,7 +21,6 @@ export async function periodOfCase(db: Tenant, caseId: string, periodId: string)
     .select(COLUMNS)
     .where('case_id', '=', caseId)
     .where('id', '=', periodId)
-    .$narrowType<{ status: PeriodStatus; source: PeriodSource }>()
     .executeTakeFirst();
 }
 
