@@ -176,6 +176,25 @@ describe.each(drivers)('case flow on %s', (driver) => {
       date: '2026-12-01',
     });
     expect(future.statusCode).toBe(400);
+    // A value outside a vocabulary list, plain and where null is also allowed, names the field.
+    const unknownType = await client.request('POST', `/api/cases/${c.id}/events`, {
+      type: 'party',
+      date: '2026-03-04',
+    });
+    expect(unknownType.json()).toEqual({
+      code: 'invalid_input',
+      message: 'body.type: er ikke en af de tilladte værdier.',
+    });
+    const unknownMode = await client.request('POST', `/api/cases/${c.id}/events`, {
+      type: 'conversation',
+      date: '2026-03-04',
+      held: true,
+      mode: 'moon',
+    });
+    expect(unknownMode.json()).toEqual({
+      code: 'invalid_input',
+      message: 'body.mode: er ikke en af de tilladte værdier.',
+    });
   });
 
   it('enforces the caseload cap: beyond it only the team leader assigns, shown as over cap', async () => {

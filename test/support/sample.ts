@@ -4,6 +4,7 @@
 interface Schema {
   type?: string;
   const?: unknown;
+  enum?: unknown[];
   format?: string;
   minLength?: number;
   maxLength?: number;
@@ -18,6 +19,7 @@ interface Schema {
 
 export function sample(schema: Schema, name = ''): unknown {
   if (schema.const !== undefined) return schema.const;
+  if (schema.enum !== undefined) return schema.enum[0];
   if (schema.anyOf !== undefined)
     return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0] ?? {}, name);
   switch (schema.type ?? '') {
