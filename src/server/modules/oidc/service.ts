@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as oidc from 'openid-client';
 import type { CprKeyring } from '../../crypto/index.js';
-import { cprLookupHash } from '../../crypto/index.js';
+import { cprLookupHash, sha256Hex } from '../../crypto/index.js';
 import type { Database } from '../../db/schema.js';
 import { Tenant } from '../../db/tenant.js';
 import { notFound } from '../../errors.js';
@@ -19,8 +19,6 @@ import type { ProviderList } from './schema.js';
 // issuer, audience, expiry and the ID token's signature.
 
 export const LOGIN_STATE_MINUTES = 10;
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export interface OidcServices {
   db: Kysely<Database>;
@@ -64,7 +62,7 @@ export async function startLogin(
   const db = new Tenant(s.db, provider.municipalityId);
   await q.deleteExpiredLoginStates(db, now);
   await q.insertLoginState(db, {
-    keyHash: sha256(cookieKey),
+    keyHash: sha256Hex(cookieKey),
     providerId: provider.id,
     state,
     nonce,
@@ -111,7 +109,7 @@ export async function finishLogin(
   if (provider === undefined) throw noSuchProvider();
   if (cookieKey === undefined || cookieKey === '') return refuse('oidc_expired', 'no login cookie');
   const db = new Tenant(s.db, provider.municipalityId);
-  const pending = await q.takeLoginState(db, sha256(cookieKey));
+  const pending = await q.takeLoginState(db, sha256Hex(cookieKey));
   if (pending === undefined || pending.providerId !== provider.id)
     return refuse('oidc_expired', 'no login under way for this provider');
   if (pending.expiresAt <= now) return refuse('oidc_expired', 'login took too long');

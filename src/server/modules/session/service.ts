@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../../crypto/index.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/access/actor.js';
 import type { UserKind } from '../../../core/vocabulary.js';
@@ -25,8 +26,6 @@ export const SESSION_RULES = {
 
 /** How long the browser keeps the session cookie: the session's absolute lifetime. */
 export const SESSION_COOKIE_MAX_AGE = SESSION_RULES.absoluteHours * 3600;
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 // The session cookie: `<municipality id>.<token>`. The municipality tells which tenant's
 // user_session to look in; only the token's hash is stored.
@@ -100,7 +99,7 @@ export async function createSession(db: Tenant, user: SessionUser, now: Date): P
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   await q.insertSession(db, {
-    tokenHash: sha256(token),
+    tokenHash: sha256Hex(token),
     userId: user.userId,
     csrfToken,
     expiresAt: new Date(now.getTime() + SESSION_RULES.absoluteHours * 3_600_000),
@@ -135,7 +134,7 @@ export async function resolveSession(
   const cookie = parseSessionCookie(cookieValue);
   if (cookie === undefined) return undefined;
   const tenant = new Tenant(db, cookie.municipalityId);
-  const tokenHash = sha256(cookie.token);
+  const tokenHash = sha256Hex(cookie.token);
   const idleSince = new Date(now.getTime() - SESSION_RULES.idleMinutes * 60_000);
   const live = await q.findLiveSession(tenant, tokenHash, idleSince, now);
   if (live === undefined) return undefined;
@@ -165,7 +164,7 @@ export function sessionResolver(
 export async function logout(db: Kysely<Database>, cookieValue: string | undefined, now: Date): Promise<void> {
   const cookie = parseSessionCookie(cookieValue);
   if (cookie === undefined) return;
-  await q.endSession(new Tenant(db, cookie.municipalityId), sha256(cookie.token), now);
+  await q.endSession(new Tenant(db, cookie.municipalityId), sha256Hex(cookie.token), now);
 }
 
 /** Ends the caller's other sessions: all but the one holding `currentCsrf`. */
