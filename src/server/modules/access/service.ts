@@ -74,10 +74,21 @@ function permits(need: CaseNeed, access: CaseAccess, actor: Actor): boolean {
  */
 export async function withCase(ctx: Ctx, caseId: string, need: CaseNeed): Promise<cases.CaseInHand> {
   const lock = need === 'write' || need === 'reassign';
-  const record = await cases.caseRecord(ctx.db, caseId, { lock });
+  return decideOnCase(ctx.db, await actorScope(ctx.db, ctx.actor, ctx.now), caseId, need, lock);
+}
+
+/** The one decision on a case, for the early check and for the use case alike; 404 when not allowed. */
+async function decideOnCase(
+  db: Tenant,
+  scope: ActorScope,
+  caseId: string,
+  need: CaseNeed,
+  lock: boolean,
+): Promise<cases.CaseInHand> {
+  const record = await cases.caseRecord(db, caseId, { lock });
   if (record === undefined) throw notFound(CASE_NOT_FOUND);
-  const access = caseAccess(await actorScope(ctx.db, ctx.actor, ctx.now), record);
-  if (!permits(need, access, ctx.actor)) throw notFound(CASE_NOT_FOUND);
+  const access = caseAccess(scope, record);
+  if (!permits(need, access, scope.actor)) throw notFound(CASE_NOT_FOUND);
   return { ...record, access };
 }
 
@@ -151,10 +162,10 @@ export function createScopeCheck(services: Services): ScopeCheck {
     const scopeOfActor = await actorScope(db, actor, now);
     switch (param) {
       case 'caseId': {
-        const record = await cases.caseRecord(db, id, { lock: false });
         const need = caseNeedOf(scope);
-        if (record === undefined || need === null || !permits(need, caseAccess(scopeOfActor, record), actor))
-          throw notFound(CASE_NOT_FOUND);
+        if (need === null) throw notFound(CASE_NOT_FOUND);
+        // Outside the transaction of the use case: nothing to lock; withCase decides again there.
+        await decideOnCase(db, scopeOfActor, id, need, false);
         break;
       }
       case 'teamId':
