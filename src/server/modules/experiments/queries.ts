@@ -14,6 +14,11 @@ import { visibleCases } from '../access/queries.js';
 
 export type ExperimentRow = Selectable<ExperimentTable>;
 
+/** Whether the municipality has the experiment: the scope check of every experiment route. */
+export async function experimentExists(db: Tenant, id: string): Promise<boolean> {
+  return (await db.selectFrom('experiment').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function experimentById(db: Tenant, id: string): Promise<ExperimentRow | undefined> {
   return db.selectFrom('experiment').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -21,7 +21,7 @@ export { datasetLines, exportDataset } from './dataset.js';
 
 /** Whether the municipality has this experiment (the scope check of the experiment routes). */
 export async function experimentExists(db: Tenant, id: string): Promise<boolean> {
-  return (await q.experimentById(db, id)) !== undefined;
+  return q.experimentExists(db, id);
 }
 
 /**
