@@ -126,7 +126,7 @@ describe('logging in and out', () => {
     await page.waitForURL(app.url('/'));
     await waitForHeading(page, 'Mine borgere og frister');
     // After the in-app navigation focus is on the new page's heading, not left behind.
-    expect(await page.locator('h1:focus').count()).toBe(1);
+    await page.locator('h1:focus').waitFor();
     await expectAccessible(page, 'caseworker start page after keyboard login');
   });
 

@@ -59,7 +59,7 @@ describe('case flow', () => {
 
     await page.getByRole('link', { name: 'Registrér en ny borger' }).click();
     await waitForHeading(page, 'Registrér borger');
-    expect(await page.locator('h1:focus').count()).toBe(1);
+    await page.locator('h1:focus').waitFor();
     const cprField = page.getByLabel('CPR-nummer');
     expect(await cprField.getAttribute('type')).toBe('text');
     expect(await cprField.getAttribute('inputmode')).toBe('numeric');
@@ -219,7 +219,7 @@ describe('case flow', () => {
     }
     await page.keyboard.press('Enter');
     await waitForHeading(page, citizen.name);
-    expect(await page.locator('h1:focus').count()).toBe(1);
+    await page.locator('h1:focus').waitFor();
 
     // Filters live in the address: only overdue deadlines, none of this new case's, after a reload too.
     await page.goto(app.url('/arbejdsko'));

@@ -68,7 +68,7 @@ async function designExperiment(page: Page): Promise<string> {
   await waitForHeading(page, 'Forsøg og evaluering');
   await page.getByRole('list', { name: 'Genveje' }).getByRole('link', { name: 'Forsøg' }).click();
   await waitForHeading(page, 'Forsøg');
-  expect(await page.locator('h1:focus').count()).toBe(1);
+  await page.locator('h1:focus').waitFor();
   await expectAccessible(page, 'experiment list');
 
   await page.getByRole('link', { name: 'Nyt forsøg' }).click();
@@ -147,7 +147,7 @@ async function designExperiment(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Start rekruttering' }).click();
   const confirm = page.getByRole('heading', { name: 'Vil du låse designet og starte rekrutteringen?' });
   await confirm.waitFor();
-  expect(await page.locator('#confirm-lock-heading:focus').count()).toBe(1);
+  await page.locator('#confirm-lock-heading:focus').waitFor();
   await page.getByRole('button', { name: 'Lås designet og start rekruttering' }).click();
   await page.locator('.font-lead [data-status="enrolling"]').waitFor();
   expect(await page.locator('table.pre-registration [data-field="hash"] td').innerText()).toMatch(/^[0-9a-f]{64}$/);
@@ -331,7 +331,7 @@ async function importAndReport(experimentUrl: string, people: readonly Enrolled[
 
   await page.getByRole('link', { name: 'Se opgørelsen' }).click();
   await waitForHeading(page, 'Opgørelse');
-  expect(await page.locator('h1:focus').count()).toBe(1);
+  await page.locator('h1:focus').waitFor();
   await page.getByRole('heading', { name: 'Foreløbig opgørelse (interim)' }).waitFor();
 
   // The flow: four enrolled, split as the enrolled list shows, Fatima Ali lost (moved), all analysed.
