@@ -1,5 +1,6 @@
-// tsc compiles TypeScript only; the migrations (.sql) and data files (.json) that the
-// compiled code reads at run time are copied beside it.
+// tsc compiles TypeScript only; the migrations (.sql), data files (.json) and the fonts the
+// PDF renderer embeds (.ttf, with their licence .txt) that the compiled code reads at run time
+// are copied beside it.
 import { cpSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -13,7 +14,7 @@ function walk(dir) {
     if (statSync(full).isDirectory()) {
       if (dir === from && skip.has(name)) continue;
       walk(full);
-    } else if (/\.(sql|json)$/.test(name)) {
+    } else if (/\.(sql|json|ttf|txt)$/.test(name)) {
       const target = path.join(to, path.relative(from, full));
       mkdirSync(path.dirname(target), { recursive: true });
       cpSync(full, target);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, Client } from '../support/app.js';
 import { drivers, migratedDatabase, type TestDb } from '../support/db.js';
+import { positions, readPdf, structNodes } from '../support/pdf.js';
 import { buildMunicipality, buildTeam, buildUser, nextCpr, type BuiltUser } from '../support/factories.js';
 import { CLI, tempDir } from '../support/server-process.js';
 
@@ -319,12 +320,33 @@ describe.each(drivers)('experiments on %s', (driver) => {
     expect(html.body).toContain('<html lang="da">');
     expect(html.body).toContain('Foreløbig opgørelse (interim)');
     expect(html.body).toContain('<h2>Udfald</h2>');
+    // For people: arms by name and the lock on the Danish clock (locked 2026-01-07T09:00Z).
+    expect(html.body).toContain('Ny tilgang sammenlignet med Sædvanlig praksis');
+    expect(html.body).toContain('låst 7. januar 2026 kl. 10.00');
+    expect(html.body).not.toMatch(/\(group1\)|T09:00/);
     const pdf = await analyst.request('GET', `/api/experiments/${experimentId}/report.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const bytes = pdf.rawPayload;
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdfText(bytes)).toContain('Udfald');
-    expect(pdfText(bytes)).toContain('Beskæftigelsesgrad');
+    const read = await readPdf(bytes);
+    expect(read.markInfo?.Marked).toBe(true);
+    expect(read.info.Language).toBe('da-DK');
+    expect(read.info.Title).toBe('Ansvar for eget liv – opgørelse');
+    const [title, flow, outcomes, primary, degree] = positions(read.text, [
+      'Ansvar for eget liv',
+      'Forløb',
+      'Udfald med forskel',
+      'Job, fleksjob, løntilskud eller',
+      'Beskæftigelsesgrad',
+    ]);
+    expect([title, flow, outcomes, primary, degree]).toEqual(
+      [title, flow, outcomes, primary, degree].sort((a, b) => a! - b!),
+    );
+    expect(read.text).toContain('Ny tilgang sammenlignet med Sædvanlig praksis');
+    expect(read.text).toContain('Designet låst 7. januar 2026 kl. 10.00');
+    expect(read.text).toContain('Opgjort pr. 16. marts 2026');
+    expect(read.text).not.toMatch(/\bgroup1\b|T\d\d:\d\d:\d\d/);
+    expect(structNodes(read.structure).filter((n) => n.role === 'Figure' && n.alt !== undefined)).toHaveLength(2);
     const codebook = await analyst.request('GET', `/api/experiments/${experimentId}/codebook`);
     expect(codebook.body).toContain('| status | text |');
   });
@@ -354,15 +376,4 @@ function differences(a: unknown, b: unknown, at = '$'): string[] {
     );
   }
   return Object.is(a, b) ? [] : [`${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
-}
-
-/** The text shown by a PDF's uncompressed content streams: hex strings of TJ/Tj operators, decoded. */
-function pdfText(pdf: Buffer): string {
-  const text = pdf.toString('latin1');
-  let out = '';
-  for (const m of text.matchAll(/<([0-9a-fA-F]+)>|\] TJ|Tj|ET/g)) {
-    if (m[1] !== undefined) out += Buffer.from(m[1], 'hex').toString('latin1');
-    else out += ' ';
-  }
-  return out.replace(/\s+/g, ' ');
 }

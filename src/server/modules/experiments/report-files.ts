@@ -1,10 +1,12 @@
-import PDFDocument from 'pdfkit';
+import { longDate, longMoment } from '../../../core/calendar/danish.js';
 import { formatCsvRow } from '../../../core/csv/index.js';
 import type { OutcomeRow } from '../../../core/experiments/outcome-table.js';
 import type { Report } from '../../../core/experiments/report.js';
+import { REPORT_TEXTS } from './report-texts.js';
 
-// The report as files to take away: CSV (the outcome table), a self-contained HTML page
-// with its curves drawn as SVG, and a PDF. Danish, as the report in the app.
+// The report as files to take away: CSV (the outcome table, for machines: codes and plain
+// numbers), a self-contained HTML page with its curves drawn as SVG, and a PDF
+// (report-document.ts). The HTML and PDF are for people: arms by name, dates in Danish form.
 
 export interface ReportMeta {
   name: string;
@@ -15,6 +17,8 @@ export interface ReportMeta {
   asOf: string;
   treatment: string;
   control: string;
+  /** The design's secondary outcomes, in its order: the documents list them after the primary one. */
+  secondaryOutcomes: readonly string[];
 }
 
 const num = (x: number | null, digits = 3): string =>
@@ -58,6 +62,7 @@ export function reportCsv(rows: readonly OutcomeRow[]): string {
 
 /** A step curve per arm as an SVG line chart (0–1 on the y axis). */
 function svgCurves(report: Report, key: 'survival' | 'cumulative_employed', title: string): string {
+  const labelOf = (arm: string): string => report.flow.arms.find((a) => a.arm === arm)?.label ?? arm;
   const width = 640;
   const height = 260;
   const pad = 40;
@@ -73,11 +78,16 @@ function svgCurves(report: Report, key: 'survival' | 'cumulative_employed', titl
           ? `M${x(p.week).toFixed(1)},${y(p[key]).toFixed(1)}`
           : `H${x(p.week).toFixed(1)}V${y(p[key]).toFixed(1)}`;
     });
-    return `<path d="${d}" fill="none" stroke="${colours[i % colours.length] ?? '#000'}" stroke-width="2"><title>${esc(a.arm)}</title></path>`;
+    return `<path d="${d}" fill="none" stroke="${colours[i % colours.length] ?? '#000'}" stroke-width="2"><title>${esc(labelOf(a.arm))}</title></path>`;
   });
-  const legend = report.curves.arms.map(
-    (a, i) => `<text x="${pad + 120 * i}" y="16" fill="${colours[i % colours.length] ?? '#000'}">${esc(a.arm)}</text>`,
-  );
+  // Names are of any length: each starts after the one before, at a generous 8 px a letter.
+  let at = pad;
+  const legend = report.curves.arms.map((a, i) => {
+    const label = labelOf(a.arm);
+    const text = `<text x="${at}" y="16" fill="${colours[i % colours.length] ?? '#000'}">${esc(label)}</text>`;
+    at += label.length * 8 + 24;
+    return text;
+  });
   return `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
 <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#444"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#444"/>
 <text x="${pad - 8}" y="${y(1) + 4}" text-anchor="end">1</text><text x="${pad - 8}" y="${y(0) + 4}" text-anchor="end">0</text>
@@ -86,10 +96,13 @@ ${lines.join('\n')}${legend.join('')}</svg><figcaption>${esc(title)}</figcaption
 }
 
 export function reportHtml(meta: ReportMeta, report: Report, rows: readonly OutcomeRow[]): string {
+  const labelOf = (arm: string): string => report.flow.arms.find((a) => a.arm === arm)?.label ?? arm;
+  const treatment = labelOf(meta.treatment);
+  const control = labelOf(meta.control);
   const flowRows = report.flow.arms
     .map(
       (a) =>
-        `<tr><th scope="row">${esc(a.label)} (${esc(a.arm)})</th><td>${a.allocated}</td><td>${a.lost.moved}</td><td>${a.lost.died}</td><td>${a.lost.withdrew}</td><td>${a.not_yet_followed}</td><td>${a.analysed}</td></tr>`,
+        `<tr><th scope="row">${esc(a.label)}</th><td>${a.allocated}</td><td>${a.lost.moved}</td><td>${a.lost.died}</td><td>${a.lost.withdrew}</td><td>${a.not_yet_followed}</td><td>${a.analysed}</td></tr>`,
     )
     .join('');
   const outcomeRows = rows
@@ -101,7 +114,7 @@ export function reportHtml(meta: ReportMeta, report: Report, rows: readonly Outc
   const balance = (report.evaluation?.balance ?? [])
     .map(
       (b) =>
-        `<tr><th scope="row">${esc(b.variable)}</th><td>${num(b.treatment_mean, 2)}</td><td>${num(b.control_mean, 2)}</td><td>${num(b.smd, 3)}</td></tr>`,
+        `<tr><th scope="row">${esc(REPORT_TEXTS.da.variables[b.variable] ?? b.variable)}</th><td>${num(b.treatment_mean, 2)}</td><td>${num(b.control_mean, 2)}</td><td>${num(b.smd, 3)}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -111,7 +124,7 @@ export function reportHtml(meta: ReportMeta, report: Report, rows: readonly Outc
 <h1>${esc(meta.name)}</h1>
 ${report.interim ? '<p class="interim"><strong>Foreløbig opgørelse (interim):</strong> opfølgningen er ikke afsluttet for alle borgere.</p>' : ''}
 <p>${esc(meta.question)}</p>
-<p>Design version ${meta.designVersion}, låst ${esc(meta.lockedAt ?? '–')}, SHA-256 ${esc(meta.designHash ?? '–')}. Opgjort ${esc(meta.asOf)}. ${esc(meta.treatment)} sammenlignet med ${esc(meta.control)}.</p>
+<p>Design version ${meta.designVersion}, låst ${esc(meta.lockedAt === null ? '–' : longMoment(meta.lockedAt))}, SHA-256 ${esc(meta.designHash ?? '–')}. Opgjort ${esc(longDate(meta.asOf))}. ${esc(treatment)} sammenlignet med ${esc(control)}.</p>
 <h2>Forløb (CONSORT)</h2>
 <p>Egnede: ${report.flow.eligible}. Rekrutteret: ${report.flow.enrolled}.</p>
 <table><thead><tr><th scope="col">Arm</th><th scope="col">Fordelt</th><th scope="col">Flyttet</th><th scope="col">Død</th><th scope="col">Trukket sig</th><th scope="col">Endnu ikke fulgt</th><th scope="col">Analyseret</th></tr></thead><tbody>${flowRows}</tbody></table>
@@ -119,75 +132,14 @@ ${report.interim ? '<p class="interim"><strong>Foreløbig opgørelse (interim):<
 ${
   rows.length === 0
     ? '<p>Endnu ingen borgere fulgt i begge arme.</p>'
-    : `<table><thead><tr><th scope="col">Udfald</th><th scope="col">${esc(meta.treatment)}</th><th scope="col">${esc(meta.control)}</th><th scope="col">Forskel</th><th scope="col">95 %-interval</th><th scope="col">p</th></tr></thead><tbody>${outcomeRows}</tbody></table>
+    : `<table><thead><tr><th scope="col">Udfald</th><th scope="col">${esc(treatment)}</th><th scope="col">${esc(control)}</th><th scope="col">Forskel</th><th scope="col">95 %-interval</th><th scope="col">p</th></tr></thead><tbody>${outcomeRows}</tbody></table>
 <p>Andele: forskel med Newcombes interval. Gennemsnit: forskel justeret for strata (OLS, HC2). Tid til første job: medianer i uger og hazard ratio (Cox) med log-rank p.</p>`
 }
 <h2>Balance ved start</h2>
-<table><thead><tr><th scope="col">Variabel</th><th scope="col">${esc(meta.treatment)}</th><th scope="col">${esc(meta.control)}</th><th scope="col">SMD</th></tr></thead><tbody>${balance}</tbody></table>
+<table><thead><tr><th scope="col">Variabel</th><th scope="col">${esc(treatment)}</th><th scope="col">${esc(control)}</th><th scope="col">SMD</th></tr></thead><tbody>${balance}</tbody></table>
 <h2>Kurver</h2>
 ${svgCurves(report, 'cumulative_employed', 'Andel der har været i job, efter uge og arm')}
 ${svgCurves(report, 'survival', 'Kaplan–Meier: andel endnu ikke i job, efter uge og arm')}
 </main></body></html>
 `;
-}
-
-export function reportPdf(meta: ReportMeta, report: Report, rows: readonly OutcomeRow[]): Promise<Buffer> {
-  // Uncompressed content streams: bigger, but the text can be checked and indexed.
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    compress: false,
-    info: { Title: `${meta.name} – rapport`, Subject: meta.question },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.font('Helvetica-Bold').fontSize(18).text(meta.name);
-  doc.moveDown(0.5).font('Helvetica').fontSize(10);
-  if (report.interim)
-    doc
-      .font('Helvetica-Bold')
-      .text('Foreløbig opgørelse (interim): opfølgningen er ikke afsluttet for alle borgere.')
-      .font('Helvetica');
-  doc.text(meta.question);
-  doc.text(
-    `Design version ${meta.designVersion}, låst ${meta.lockedAt ?? '–'}. Opgjort ${meta.asOf}. ${meta.treatment} mod ${meta.control}.`,
-  );
-  doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Forløb').font('Helvetica').fontSize(10);
-  doc.text(`Egnede: ${report.flow.eligible}. Rekrutteret: ${report.flow.enrolled}.`);
-  for (const a of report.flow.arms) {
-    doc.text(
-      `${a.label} (${a.arm}): fordelt ${a.allocated}, flyttet ${a.lost.moved}, død ${a.lost.died}, trukket sig ${a.lost.withdrew}, endnu ikke fulgt ${a.not_yet_followed}, analyseret ${a.analysed}`,
-    );
-  }
-  doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Udfald').font('Helvetica').fontSize(9);
-  const columns = [50, 250, 315, 380, 440, 530];
-  const line = (cells: string[], bold = false) => {
-    const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-    cells.forEach((c, i) =>
-      doc.text(c, columns[i] ?? 50, y, { width: (columns[i + 1] ?? 560) - (columns[i] ?? 50) - 4, lineBreak: false }),
-    );
-    doc.moveDown(0.4);
-    doc.x = 50;
-  };
-  line(['Udfald', meta.treatment, meta.control, 'Forskel', '95 %-interval', 'p'], true);
-  if (rows.length === 0) doc.text('Endnu ingen borgere fulgt i begge arme.');
-  for (const r of rows)
-    line(
-      [
-        `${r.label_da}${r.primary ? ' (primært)' : ''}`,
-        num(r.treatment),
-        num(r.control),
-        num(r.difference),
-        interval(r),
-        num(r.p),
-      ],
-      r.primary,
-    );
-  doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Balance ved start', 50).font('Helvetica').fontSize(9);
-  for (const b of report.evaluation?.balance ?? [])
-    doc.text(`${b.variable}: ${num(b.treatment_mean, 2)} mod ${num(b.control_mean, 2)}, SMD ${num(b.smd)}`);
-  doc.end();
-  return done;
 }

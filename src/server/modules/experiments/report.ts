@@ -72,6 +72,7 @@ export async function experimentReport(ctx: Ctx, experimentId: string, asked: Re
       asOf: ctx.today,
       treatment,
       control,
+      secondaryOutcomes: design.secondary_outcomes,
     },
     report,
     rows: report.evaluation === null ? [] : outcomeRows(report.evaluation, design.primary_outcome),

@@ -7,7 +7,8 @@ import { errorResponses } from '../../http/schemas.js';
 import { inTransaction, type Services } from '../../http/context.js';
 import { roles, scoped } from '../../plugins/policy.js';
 import { CODEBOOK } from './codebook.js';
-import { reportCsv, reportHtml, reportPdf } from './report-files.js';
+import { reportPdf } from './report-document.js';
+import { reportCsv, reportHtml } from './report-files.js';
 import * as S from './schema.js';
 import * as experiments from './service.js';
 
