@@ -71,6 +71,13 @@ export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 export const QUEUE_STATUSES = ['open', 'overdue'] as const satisfies readonly DeadlineStatus[];
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
+/** What the work queue's citizens can be sorted by (src/core/cases/queue.ts says how). */
+export const QUEUE_SORTS = ['urgency', 'name', 'case_number', 'caseworker'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export const USER_KINDS = ['staff', 'citizen'] as const;
 export type UserKind = (typeof USER_KINDS)[number];
 

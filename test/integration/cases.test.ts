@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildTestApp, Client } from '../support/app.js';
 import { drivers, migratedDatabase, type TestDb } from '../support/db.js';
 import { buildMunicipality, buildTeam, buildUser, nextCpr, type BuiltUser } from '../support/factories.js';
+import { EVENT_TYPES, MODES } from '../../src/core/vocabulary.js';
 
 // The case flow through the HTTP API on a real database: register → visitation → track →
 // events → deadlines → work queue, with "today" fixed so the dates are known by hand.
@@ -85,6 +86,7 @@ describe.each(drivers)('case flow on %s', (driver) => {
     let c = (await register(client, nextCpr())).json<CaseJson>();
     const visit = await client.request('PUT', `/api/cases/${c.id}/visitation`, {
       category: 'activity_ready',
+      track: 'near_job_ready',
       reason: 'Misbrug og angst; vil gerne arbejde med dyr.',
       version: c.version,
     });
@@ -113,21 +115,35 @@ describe.each(drivers)('case flow on %s', (driver) => {
     expect(byRule.get('halsnaes.monthly_conversation')).toMatchObject({ due: '2026-04-05', status: 'open' });
     expect(byRule.get('halsnaes.company_internship')).toMatchObject({ due: '2026-09-02' });
 
+    interface QueueDeadlineJson {
+      rule: string;
+      due: string;
+      explanation: string;
+    }
     const queue = (await client.request('GET', '/api/work-queue?track=step_up')).json<{
       counts: { open: number };
-      items: { case_id: string; rule: string; due: string; explanation: string }[];
+      items: {
+        case_id: string;
+        most_urgent: QueueDeadlineJson;
+        other_count: number;
+        deadlines: QueueDeadlineJson[];
+      }[];
     }>();
+    // The citizen once, with all five deadlines. Same due date (2 September): by rule id. The
+    // 12-month rule counts from registration.
     const mine = queue.items.filter((i) => i.case_id === c.id);
-    // Same due date (2 September): by rule id. The 12-month rule counts from registration.
-    expect(mine.map((i) => [i.rule, i.due])).toEqual([
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.deadlines.map((d) => [d.rule, d.due])).toEqual([
       ['halsnaes.monthly_conversation', '2026-04-05'],
       ['halsnaes.cv_workshop', '2026-04-13'],
       ['halsnaes.company_internship', '2026-09-02'],
       ['lab.four_conversations', '2026-09-02'],
       ['lab.no_activation_12_months', '2027-03-02'],
     ]);
-    expect(mine[0]?.explanation).toContain('2026-03-05');
-    const dues = queue.items.map((i) => i.due);
+    expect(mine[0]?.other_count).toBe(4);
+    expect(mine[0]?.most_urgent).toEqual(mine[0]?.deadlines[0]);
+    expect(mine[0]?.most_urgent.explanation).toContain('2026-03-05');
+    const dues = queue.items.map((i) => i.most_urgent.due);
     expect(dues).toEqual([...dues].sort());
   });
 
@@ -176,14 +192,15 @@ describe.each(drivers)('case flow on %s', (driver) => {
       date: '2026-12-01',
     });
     expect(future.statusCode).toBe(400);
-    // A value outside a vocabulary list, plain and where null is also allowed, names the field.
+    // A value outside a vocabulary list, plain and where null is also allowed, names the field
+    // in a whole sentence, after the field's path that clients put the message on.
     const unknownType = await client.request('POST', `/api/cases/${c.id}/events`, {
       type: 'party',
       date: '2026-03-04',
     });
     expect(unknownType.json()).toEqual({
       code: 'invalid_input',
-      message: 'body.type: er ikke en af de tilladte værdier.',
+      message: `body.type: Feltet »type« skal være en af de tilladte værdier: ${EVENT_TYPES.join(', ')}.`,
     });
     const unknownMode = await client.request('POST', `/api/cases/${c.id}/events`, {
       type: 'conversation',
@@ -193,7 +210,20 @@ describe.each(drivers)('case flow on %s', (driver) => {
     });
     expect(unknownMode.json()).toEqual({
       code: 'invalid_input',
-      message: 'body.mode: er ikke en af de tilladte værdier.',
+      message: `body.mode: Feltet »mode« skal være en af de tilladte værdier: ${MODES.join(', ')}.`,
+    });
+    // A limit is said with the number written the reader's way, in Danish by default or in English.
+    const longNote = { type: 'mentor', date: '2026-03-04', note: 'n'.repeat(4001) };
+    const danish = await client.request('POST', `/api/cases/${c.id}/events`, longNote);
+    expect(danish.statusCode).toBe(400);
+    expect(danish.json()).toEqual({
+      code: 'invalid_input',
+      message: 'body.note: Feltet »note« må højst have 4.000 tegn.',
+    });
+    const english = await client.request('POST', `/api/cases/${c.id}/events`, longNote, { 'accept-language': 'en' });
+    expect(english.json()).toEqual({
+      code: 'invalid_input',
+      message: 'body.note: The field "note" must have at most 4,000 characters.',
     });
   });
 

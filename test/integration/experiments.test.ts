@@ -69,7 +69,7 @@ describe.each(drivers)('experiments on %s', (driver) => {
         })
       ).json<{ id: string; version: number }>();
       const visited = await worker.request('PUT', `/api/cases/${created.id}/visitation`, {
-        category: i < 14 ? 'activity_ready' : 'job_ready',
+        ...(i < 14 ? { category: 'activity_ready', track: 'step_up' } : { category: 'job_ready' }),
         reason: 'Visiteret ved første samtale.',
         version: created.version,
       });

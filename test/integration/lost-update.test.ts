@@ -72,6 +72,7 @@ describe.each(drivers)('no lost updates on %s', (driver) => {
       }),
       b.request('PUT', `/api/cases/${created.id}/visitation`, {
         category: 'activity_ready',
+        track: 'step_up',
         reason: 'Har brug for støtte.',
         version: created.version,
       }),

@@ -84,7 +84,19 @@ describe.each(drivers)('session on %s', (driver) => {
     await client.request('GET', '/api/session');
     const r = await client.request('POST', '/api/session', { email: caseworker.email });
     expect(r.statusCode).toBe(400);
-    expect(r.json()).toEqual({ code: 'invalid_input', message: 'body.password: skal udfyldes.' });
+    expect(r.json()).toEqual({ code: 'invalid_input', message: 'body.password: Feltet »password« skal udfyldes.' });
+    const empty = await client.request(
+      'POST',
+      '/api/session',
+      { email: caseworker.email, password: '' },
+      {
+        'accept-language': 'en',
+      },
+    );
+    expect(empty.json()).toEqual({
+      code: 'invalid_input',
+      message: 'body.password: The field "password" is required.',
+    });
     const notJson = await client.request('POST', '/api/session', undefined, { 'content-type': 'application/json' });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json()).toMatchObject({ code: 'invalid_input' });

@@ -8,7 +8,7 @@ import type { CprKeyring } from '../crypto/index.js';
 import type { Database } from '../db/schema.js';
 import { Tenant } from '../db/tenant.js';
 import * as access from '../modules/access/service.js';
-import { recordEvent, setTrack, setVisitation } from '../modules/cases/changes.js';
+import { recordEvent, setVisitation } from '../modules/cases/changes.js';
 import { registerCitizen } from '../modules/cases/registration.js';
 import { createExperiment } from '../modules/experiments/service.js';
 import * as system from '../modules/system/service.js';
@@ -195,11 +195,12 @@ async function loadDemoCases(
     }
     if (d.category !== undefined) {
       const c = await inHand();
-      await setVisitation(ctx, c, { category: d.category, reason: d.reason ?? '', version: c.version });
-    }
-    if (d.track !== undefined) {
-      const c = await inHand();
-      await setTrack(ctx, c, { track: d.track, reason: d.reason ?? '', version: c.version });
+      await setVisitation(ctx, c, {
+        category: d.category,
+        track: d.track,
+        reason: d.reason ?? '',
+        version: c.version,
+      });
     }
   }
   return citizenIds;

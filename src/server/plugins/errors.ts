@@ -18,57 +18,137 @@ interface AjvIssue {
   message?: string;
 }
 
-/** What was wrong with a field, said to a person in both languages. */
-function problem(issue: AjvIssue): Message {
+const localNumber = (value: unknown): Message => ({
+  da: typeof value === 'number' ? new Intl.NumberFormat('da-DK').format(value) : String(value),
+  en: typeof value === 'number' ? new Intl.NumberFormat('en-GB').format(value) : String(value),
+});
+
+const TYPE_NAMES: Readonly<Record<string, Message>> = {
+  string: { da: 'tekst', en: 'text' },
+  integer: { da: 'et helt tal', en: 'a whole number' },
+  number: { da: 'et tal', en: 'a number' },
+  boolean: { da: 'true eller false', en: 'true or false' },
+  object: { da: 'et objekt', en: 'an object' },
+  array: { da: 'en liste', en: 'a list' },
+  null: { da: 'null', en: 'null' },
+};
+
+/** "string" or "string,null" (Ajv's nullable types) in words. */
+function typeName(types: unknown): Message {
+  const names = String(types)
+    .split(',')
+    .map((type) => TYPE_NAMES[type] ?? { da: type, en: type });
+  return {
+    da: names.map((name) => name.da).join(' eller '),
+    en: names.map((name) => name.en).join(' or '),
+  };
+}
+
+/** What is wrong with a field, as the rest of a sentence whose subject is the field. */
+function predicate(issue: AjvIssue): Message {
   const p = issue.params;
   switch (issue.keyword) {
     case 'required':
       return { da: 'skal udfyldes', en: 'is required' };
-    case 'type':
-      return { da: `skal være ${String(p.type)}`, en: `must be ${String(p.type)}` };
+    case 'type': {
+      const type = typeName(p.type);
+      return { da: `skal være ${type.da}`, en: `must be ${type.en}` };
+    }
     case 'format':
-      return p.format === 'date'
-        ? { da: 'skal være en gyldig dato (ÅÅÅÅ-MM-DD)', en: 'must be a valid date (YYYY-MM-DD)' }
-        : { da: `har ikke formatet ${String(p.format)}`, en: `does not have the format ${String(p.format)}` };
-    case 'minLength':
-      return { da: `skal have mindst ${String(p.limit)} tegn`, en: `must have at least ${String(p.limit)} characters` };
-    case 'maxLength':
-      return { da: `må højst have ${String(p.limit)} tegn`, en: `must have at most ${String(p.limit)} characters` };
-    case 'minimum':
-      return { da: `skal være mindst ${String(p.limit)}`, en: `must be at least ${String(p.limit)}` };
-    case 'maximum':
-      return { da: `må højst være ${String(p.limit)}`, en: `must be at most ${String(p.limit)}` };
+      switch (p.format) {
+        case 'date':
+          return { da: 'skal være en gyldig dato (ÅÅÅÅ-MM-DD)', en: 'must be a valid date (YYYY-MM-DD)' };
+        case 'date-time':
+          return {
+            da: 'skal være et tidspunkt med tidszone (ISO 8601)',
+            en: 'must be a point in time with its time zone (ISO 8601)',
+          };
+        case 'uuid':
+          return { da: 'skal være et id (UUID)', en: 'must be an id (UUID)' };
+        default:
+          return { da: `skal have formatet ${String(p.format)}`, en: `must have the format ${String(p.format)}` };
+      }
+    case 'minLength': {
+      // At least one character is how a schema says "required" of text.
+      if (p.limit === 1) return { da: 'skal udfyldes', en: 'is required' };
+      const limit = localNumber(p.limit);
+      return { da: `skal have mindst ${limit.da} tegn`, en: `must have at least ${limit.en} characters` };
+    }
+    case 'maxLength': {
+      const limit = localNumber(p.limit);
+      return { da: `må højst have ${limit.da} tegn`, en: `must have at most ${limit.en} characters` };
+    }
+    case 'minimum': {
+      const limit = localNumber(p.limit);
+      return { da: `skal være mindst ${limit.da}`, en: `must be at least ${limit.en}` };
+    }
+    case 'maximum': {
+      const limit = localNumber(p.limit);
+      return { da: `må højst være ${limit.da}`, en: `must be at most ${limit.en}` };
+    }
     case 'pattern':
-      return { da: 'har ikke det rigtige format', en: 'does not have the right format' };
-    case 'additionalProperties':
-      return {
-        da: `ukendt felt "${String(p.additionalProperty)}"`,
-        en: `unknown field "${String(p.additionalProperty)}"`,
-      };
+      return { da: 'har ikke det rigtige format', en: 'is not in the right format' };
+    case 'enum': {
+      const allowed = Array.isArray(p.allowedValues) ? p.allowedValues.map(String).join(', ') : '';
+      return allowed === ''
+        ? { da: 'skal være en af de tilladte værdier', en: 'must be one of the allowed values' }
+        : {
+            da: `skal være en af de tilladte værdier: ${allowed}`,
+            en: `must be one of the allowed values: ${allowed}`,
+          };
+    }
     case 'anyOf':
-    case 'enum':
     case 'const':
-      return { da: 'er ikke en af de tilladte værdier', en: 'is not one of the allowed values' };
+      return { da: 'skal være en af de tilladte værdier', en: 'must be one of the allowed values' };
     default:
       return {
-        da: `ugyldig værdi (${issue.message ?? issue.keyword})`,
-        en: `invalid value (${issue.message ?? issue.keyword})`,
+        da: `er ikke gyldigt (${issue.message ?? issue.keyword})`,
+        en: `is not valid (${issue.message ?? issue.keyword})`,
       };
   }
 }
 
-function describeValidation(error: FastifyError): Message {
+/** The sentence's subject: the field by its name in the request, or the part of the request. */
+function subject(field: string, context: string): Message {
+  if (field === '') return { da: `Indholdet (${context})`, en: `The ${context}` };
+  return { da: `Feltet »${field}«`, en: `The field "${field}"` };
+}
+
+/** One whole sentence that names the field, e.g. "Feltet »note« må højst have 4.000 tegn." */
+function sentence(issue: AjvIssue, context: string): Message {
+  const p = issue.params;
+  const path = issue.instancePath.split('/').filter((part) => part !== '');
+  if (issue.keyword === 'additionalProperties') {
+    const unknown = subject([...path, String(p.additionalProperty)].join('.'), context);
+    return { da: `${unknown.da} findes ikke her.`, en: `${unknown.en} does not exist here.` };
+  }
+  if (issue.keyword === 'required') path.push(String(p.missingProperty));
+  const who = subject(path.join('.'), context);
+  const what = predicate(issue);
+  return { da: `${who.da} ${what.da}.`, en: `${who.en} ${what.en}.` };
+}
+
+/**
+ * A schema error as `<where>: <sentence>`. The field path up front is the API's convention for
+ * every field error (service errors too), so a client can put the message on its field; the
+ * sentence after it is for people.
+ */
+export function describeValidation(error: FastifyError): Message {
   const issues = (error.validation ?? []) as AjvIssue[];
   // A union reports every branch; the most specific issue is the one deepest in the document.
   const first =
     [...issues].sort((a, b) => b.instancePath.length - a.instancePath.length).find((i) => i.keyword !== 'anyOf') ??
     issues[0];
-  const where = `${error.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replace(/\//g, '.');
+  const context = error.validationContext ?? 'body';
+  const where = `${context}${first?.instancePath ?? ''}`.replace(/\//g, '.');
   const missing =
     first?.keyword === 'required' ? ((first.params as { missingProperty?: string }).missingProperty ?? '') : '';
   const field = missing === '' ? where : `${where}.${missing}`;
-  const text = first === undefined ? { da: 'ugyldig værdi', en: 'invalid value' } : problem(first);
-  return { da: `${field}: ${text.da}.`, en: `${field}: ${text.en}.` };
+  const text =
+    first === undefined
+      ? { da: 'Forespørgslen er ikke gyldig.', en: 'The request is not valid.' }
+      : sentence(first, context);
+  return { da: `${field}: ${text.da}`, en: `${field}: ${text.en}` };
 }
 
 function mapError(error: unknown): Mapped | undefined {

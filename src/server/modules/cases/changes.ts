@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { eventProblems, type EventProblemCode } from '../../../core/cases/event.js';
+import {
+  trackAfterVisitation,
+  visitationTrackProblem,
+  type VisitationProblemCode,
+} from '../../../core/cases/visitation.js';
 import type { Ctx } from '../../context.js';
 import type { CitizenCaseTable } from '../../db/schema.js';
 import { expectOneUpdated } from '../../db/versioned.js';
@@ -60,21 +65,45 @@ async function noteUpdate(
   });
 }
 
+/** What each problem of core's visitationTrackProblem says, after the field's name. */
+const VISITATION_PROBLEM_TEXT: Record<VisitationProblemCode, Message> = {
+  track_missing: {
+    da: 'En aktivitetsparat borger placeres i et spor ved visitationen. Angiv sporet.',
+    en: 'An activity-ready citizen is placed in a track at the visitation. Give the track.',
+  },
+  track_for_job_ready: {
+    da: 'En jobparat borger placeres ikke i et spor. Send visitationen uden spor.',
+    en: 'A job-ready citizen is not placed in a track. Send the visitation without one.',
+  },
+};
+
+/**
+ * The visitation and the track that follows from it, as one change: one version, a case_change
+ * for the category and one for the track (so the timeline shows both), deadlines re-evaluated
+ * for the new category and track, one audit event.
+ */
 export async function setVisitation(ctx: Ctx, c: CaseInHand, body: VisitationBody): Promise<CaseBody> {
-  const jobReady = body.category === 'job_ready';
+  const problem = visitationTrackProblem(body.category, body.track);
+  if (problem !== undefined) {
+    const text = VISITATION_PROBLEM_TEXT[problem];
+    throw invalid({ da: `track: ${text.da}`, en: `track: ${text.en}` });
+  }
+  const track = trackAfterVisitation(body.category, body.track);
   await updateOpenCase(ctx, c, body.version, {
     category: body.category,
     category_reason: body.reason,
     // A job-ready citizen has no track; the track's history stays in case_change.
-    ...(jobReady ? { track: null, track_reason: null } : {}),
+    track,
+    track_reason: track === null ? null : body.reason,
   });
   await recordChange(ctx, c.id, 'category', c.category, body.category, body.reason);
-  if (jobReady && c.track !== null) await recordChange(ctx, c.id, 'track', c.track, null, body.reason);
-  await refreshCase(ctx.db, ctx.today, { ...c, category: body.category, track: jobReady ? null : c.track });
-  await noteUpdate(ctx, c, 'case_visitation', { category: body.category });
+  if (track !== null || c.track !== null) await recordChange(ctx, c.id, 'track', c.track, track, body.reason);
+  await refreshCase(ctx.db, ctx.today, { ...c, category: body.category, track });
+  await noteUpdate(ctx, c, 'case_visitation', { category: body.category, track });
   return caseBody(ctx, c.id, c.access);
 }
 
+/** A new track alone, for a citizen already visited as activity-ready (API clients; the web app sends the visitation). */
 export async function setTrack(ctx: Ctx, c: CaseInHand, body: TrackBody): Promise<CaseBody> {
   if (c.category !== 'activity_ready') {
     throw invalid({

@@ -148,9 +148,23 @@ export async function citizenByCprLookup(db: Tenant, lookup: string) {
         .onRef('c.citizen_id', '=', 'z.id')
         .on('c.status', '=', 'open'),
     )
-    .select(['z.id', 'c.id as case_id'])
+    .select(['z.id', 'z.name', 'z.cpr_masked', 'c.id as case_id'])
     .where('z.cpr_lookup', '=', lookup)
     .executeTakeFirst();
+}
+
+/** The citizen's case that matters now: the open one, else the one registered last. */
+export async function currentCaseOf(db: Tenant, citizenId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('citizen_case as c')
+    .select('c.id')
+    .where('c.citizen_id', '=', citizenId)
+    .orderBy(sql`c.status = 'open'`, 'desc')
+    .orderBy('c.registered', 'desc')
+    .orderBy('c.id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export async function cprCiphertext(db: Tenant, citizenId: string): Promise<string> {

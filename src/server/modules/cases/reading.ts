@@ -3,7 +3,7 @@ import { formatCpr } from '../../../core/cpr/index.js';
 import type { Ctx } from '../../context.js';
 import { decryptCpr } from '../../crypto/index.js';
 import { invalid, notFound } from '../../errors.js';
-import { actorScope } from '../access/service.js';
+import { actorScope, withCase } from '../access/service.js';
 import * as audit from '../audit/service.js';
 import { caseDeadlines } from '../deadlines/service.js';
 import * as q from './queries.js';
@@ -56,6 +56,28 @@ export async function readCase(ctx: Ctx, c: CaseInHand): Promise<CaseBody> {
     entity: 'case',
     entityId: c.id,
     purpose: c.access.viaGrant ? 'break_glass' : 'case_work',
+  });
+  return body;
+}
+
+/**
+ * The case of the citizen who is logged in, read-only: the open one, else the one closed last.
+ * The citizen's own login names the citizen record; the access decision is the same as for any
+ * read of a case. Logged like every read, so the citizen's own visits show in their access log too.
+ */
+export async function readMyCase(ctx: Ctx): Promise<CaseBody> {
+  const { citizenId } = await actorScope(ctx.db, ctx.actor, ctx.now);
+  const caseId = citizenId === null ? undefined : await q.currentCaseOf(ctx.db, citizenId);
+  if (caseId === undefined)
+    throw notFound({ da: 'Du har ingen sag hos kommunen.', en: 'You have no case with the municipality.' });
+  const c = await withCase(ctx, caseId, 'read');
+  const body = await caseBody(ctx, c.id, c.access);
+  await audit.record(ctx, {
+    citizenId: c.citizenId,
+    action: 'read',
+    entity: 'case',
+    entityId: c.id,
+    purpose: 'own_data',
   });
   return body;
 }

@@ -12,7 +12,7 @@ import { assertAssignable } from '../teams/service.js';
 import { pseudonymFor } from './pseudonym.js';
 import * as q from './queries.js';
 import { caseBody } from './reading.js';
-import type { CaseBody, CprMatch, RegisterBody } from './schema.js';
+import type { CaseBody, CitizenMatch, CprMatch, RegisterBody } from './schema.js';
 import { caseRecord, recordChange, type CaseRecord } from './service.js';
 
 /** Finds the citizen with this CPR number in the caller's municipality, by keyed hash. */
@@ -134,4 +134,28 @@ export async function findCaseByCpr(ctx: Ctx, cpr: string): Promise<CprMatch> {
     purpose: 'case_search',
   });
   return { case_id: c.id, in_scope: access.read };
+}
+
+/**
+ * Finds a citizen of the municipality by whole CPR number, with or without an open case, for
+ * the data-protection officer's access log: the only way an administrator, who does no case
+ * work, names a citizen. A deliberate, logged act, like every CPR search.
+ */
+export async function findCitizenByCpr(ctx: Ctx, cpr: string): Promise<CitizenMatch> {
+  const parsed = parseCpr(cpr);
+  if (!parsed.ok) throw invalid({ da: `cpr: ${parsed.error.message_da}`, en: `cpr: ${parsed.error.message_en}` });
+  const row = await q.citizenByCprLookup(ctx.db, cprLookupHash(parsed.value.digits, ctx.keyring));
+  if (row === undefined)
+    throw notFound({
+      da: 'Der er ingen borger med det CPR-nummer i kommunen.',
+      en: 'There is no citizen with that CPR number in the municipality.',
+    });
+  await audit.record(ctx, {
+    citizenId: row.id,
+    action: 'read',
+    entity: 'cpr_search',
+    entityId: row.id,
+    purpose: 'data_protection',
+  });
+  return { citizen_id: row.id, name: row.name, cpr_masked: row.cpr_masked };
 }

@@ -5,8 +5,8 @@ import { inTransaction, type Services } from '../../http/context.js';
 import { roles, scoped } from '../../plugins/policy.js';
 import { breakGlass, withCase } from '../access/service.js';
 import { reassign, recordEvent, setTrack, setVisitation, updateContact, voidEvent } from './changes.js';
-import { readCase, revealCpr, searchCases } from './reading.js';
-import { findCaseByCpr, registerCitizen } from './registration.js';
+import { readCase, readMyCase, revealCpr, searchCases } from './reading.js';
+import { findCaseByCpr, findCitizenByCpr, registerCitizen } from './registration.js';
 import * as S from './schema.js';
 import { contactPersons, timeline } from './timeline.js';
 
@@ -63,6 +63,35 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     async (request) => inTransaction(services, request, (ctx) => findCaseByCpr(ctx, request.body.cpr)),
   );
 
+  app.post(
+    '/api/citizens/find-by-cpr',
+    {
+      config: { policy: roles('municipality_admin') },
+      schema: {
+        operationId: 'findCitizenByCpr',
+        tags,
+        summary: "Find a citizen by whole CPR number (in the body, never the URL), for the citizen's access log",
+        body: S.CprSearchBody,
+        response: { 200: S.CitizenMatch, ...errorResponses },
+      },
+    },
+    async (request) => inTransaction(services, request, (ctx) => findCitizenByCpr(ctx, request.body.cpr)),
+  );
+
+  app.get(
+    '/api/me/case',
+    {
+      config: { policy: roles('citizen') },
+      schema: {
+        operationId: 'getMyCase',
+        tags,
+        summary: 'My own case, read-only: the open one, else the one closed last',
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
+    },
+    async (request) => inTransaction(services, request, (ctx) => readMyCase(ctx)),
+  );
+
   app.get(
     '/api/cases/:caseId',
     {
@@ -88,7 +117,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
       schema: {
         operationId: 'recordVisitation',
         tags,
-        summary: 'Record the visitation (job-ready or activity-ready) with the reason',
+        summary: 'Record the visitation and, for an activity-ready citizen, the track, with one reason',
         params: S.CaseParams,
         body: S.VisitationBody,
         response: { 200: S.CaseBody, ...errorResponses },
@@ -107,7 +136,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
       schema: {
         operationId: 'placeInTrack',
         tags,
-        summary: 'Place an activity-ready citizen in a track, with the reason',
+        summary: 'Change the track alone of a citizen already visited as activity-ready, with the reason',
         params: S.CaseParams,
         body: S.TrackBody,
         response: { 200: S.CaseBody, ...errorResponses },

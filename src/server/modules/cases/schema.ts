@@ -126,13 +126,32 @@ export const SearchQuery = Type.Composite([
 export type SearchQuery = Static<typeof SearchQuery>;
 
 export const VisitationBody = Type.Object(
-  { category: Category, reason: Text(4000), version: Version },
-  { additionalProperties: false },
+  {
+    category: Category,
+    track: Type.Optional(
+      literals(TRACKS, {
+        description: 'required when category is activity_ready; must be left out when it is job_ready',
+      }),
+    ),
+    reason: Text(4000),
+    version: Version,
+  },
+  {
+    additionalProperties: false,
+    description:
+      'The visitation and, for an activity-ready citizen, the track: one decision with one reason, saved at once ' +
+      '(one new version). `track` is required when `category` is `activity_ready` and must be left out when it is ' +
+      '`job_ready`; otherwise 400 with a message that starts with `track:`. A job-ready visitation ends the ' +
+      "case's track. The reason is kept as the reason of both the category and the track.",
+  },
 );
 export type VisitationBody = Static<typeof VisitationBody>;
 export const TrackBody = Type.Object(
   { track: Track, reason: Text(4000), version: Version },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: 'A new track for a citizen already visited as activity-ready, with its own reason.',
+  },
 );
 export type TrackBody = Static<typeof TrackBody>;
 export const ReassignBody = Type.Object(
@@ -206,3 +225,6 @@ export const CprSearchBody = Type.Object(
 );
 export const CprMatch = Type.Object({ case_id: Uuid, in_scope: Type.Boolean() });
 export type CprMatch = Static<typeof CprMatch>;
+/** A citizen found by whole CPR number for the data-protection officer: enough to know it is the right person. */
+export const CitizenMatch = Type.Object({ citizen_id: Uuid, name: Type.String(), cpr_masked: Type.String() });
+export type CitizenMatch = Static<typeof CitizenMatch>;

@@ -11,10 +11,10 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox<Services> = async (app, s
     {
       config: { policy: roles('caseworker', 'team_leader') },
       schema: {
-        operationId: 'getWorkQueue',
+        operationId: 'listWorkQueueCitizens',
         tags: ['work queue'],
         summary:
-          "Open and overdue deadlines across the caseworker's caseload (scope=mine) or the team's (scope=team), soonest first",
+          "The citizens with open or overdue deadlines in the caseworker's caseload (scope=mine) or the team's (scope=team), each once with the most urgent deadline first, sorted and paged by citizen",
         querystring: QueueQuery,
         response: { 200: WorkQueue, ...errorResponses },
       },
