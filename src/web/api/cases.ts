@@ -35,6 +35,7 @@ export type {
   EventBody,
   RegisterBody,
   TimelineItem,
+  VisitationBody,
 } from '../../server/modules/cases/schema.js';
 export type { Deadline } from '../../server/modules/deadlines/schema.js';
 

@@ -1,12 +1,13 @@
 // DKFDS breadcrumbs: where the page sits, each step but the last a link.
+import { Link, type LinkOptions } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../router/Link.js';
+import { EXACT_MATCH } from '../navigation.js';
 import { Icon } from './Icon.js';
 
 export interface Crumb {
   text: string;
   /** Absent for the current page. */
-  to?: string;
+  link?: LinkOptions;
 }
 
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
@@ -18,13 +19,13 @@ export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
           <li
             key={`${String(index)}:${item.text}`}
             className="breadcrumbs__list-item"
-            aria-current={item.to === undefined ? 'page' : undefined}
+            aria-current={item.link === undefined ? 'page' : undefined}
           >
             {index > 0 && <Icon name="chevron-right" />}
-            {item.to === undefined ? (
+            {item.link === undefined ? (
               item.text
             ) : (
-              <Link className="breadcrumbs__link" to={item.to}>
+              <Link className="breadcrumbs__link" {...item.link} activeOptions={EXACT_MATCH}>
                 {item.text}
               </Link>
             )}

@@ -1,6 +1,9 @@
 // Why a deadline exists, one click away: a DKFDS details element with the rule's explanation
-// (which event it counts from) and its basis in law or local policy.
+// (which event it counts from) and its basis in law or local policy. The server writes the
+// dates in them the ISO way (the CLI's contract); here they are written the UI language's way.
 import { useTranslation } from 'react-i18next';
+import { formatDatesInText } from '../i18n/format.js';
+import { useLanguage } from '../i18n/index.js';
 
 interface ExplanationProps {
   explanation: string;
@@ -11,6 +14,7 @@ interface ExplanationProps {
 
 export function Explanation({ explanation, basis, subject }: ExplanationProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <details className="details explanation">
       <summary className="details-summary">
@@ -18,9 +22,9 @@ export function Explanation({ explanation, basis, subject }: ExplanationProps) {
         <span className="sr-only"> {subject}</span>
       </summary>
       <div className="details-text">
-        <p className="mt-0">{explanation}</p>
+        <p className="mt-0">{formatDatesInText(explanation, language)}</p>
         <p className="mb-0">
-          <strong>{t('deadlines.basis')}:</strong> {basis}
+          <strong>{t('deadlines.basis')}:</strong> {formatDatesInText(basis, language)}
         </p>
       </div>
     </details>

@@ -11,6 +11,9 @@ export type IconName =
   | 'language'
   | 'lock'
   | 'menu'
+  | 'sort-table-ascending'
+  | 'sort-table-descending'
+  | 'sort-table-none'
   | 'success'
   | 'warning';
 

@@ -1,16 +1,16 @@
 // DKFDS language switcher: the current language first, marked with a check and aria-current.
 // Each language is named in itself ("Dansk", "English") and carries its own lang attribute.
+import { useLocation } from '@tanstack/react-router';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, useLanguage } from '../i18n/index.js';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
-import { useLocation } from '../router/history.js';
 import { Icon } from './Icon.js';
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();
   const current = useLanguage();
-  const { pathname, search } = useLocation();
+  const href = useLocation({ select: (location) => location.href });
   const ordered = [current, ...LANGUAGES.filter((language) => language !== current)];
 
   const choose = (event: MouseEvent<HTMLAnchorElement>, language: Language): void => {
@@ -25,7 +25,7 @@ export function LanguageSwitcher() {
           {ordered.map((language) => (
             <li key={language}>
               <a
-                href={`${pathname}${search}`}
+                href={href}
                 lang={language}
                 hrefLang={language}
                 aria-current={language === current ? 'true' : undefined}

@@ -1,7 +1,6 @@
 // A page the user's roles do not reach.
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../router/Link.js';
-import { PATHS } from '../router/routes.js';
 import { Alert } from './Alert.js';
 import { Page } from './Page.js';
 
@@ -13,7 +12,7 @@ export function NoAccess({ title }: { title: string }) {
         <p>{t('common.noAccessText')}</p>
       </Alert>
       <p>
-        <Link to={PATHS.start}>{t('notFound.home')}</Link>
+        <Link to="/">{t('notFound.home')}</Link>
       </p>
     </Page>
   );

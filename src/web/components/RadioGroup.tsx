@@ -1,4 +1,7 @@
-// DKFDS radio buttons: a fieldset whose legend names the question, one radio per answer.
+// DKFDS radio buttons: a fieldset whose legend names the question, one radio per answer. An
+// answer may reveal more under it while it is chosen (DKFDS "hidden content", e.g. a follow-up
+// question): the content follows its radio, so Tab reaches it next and leaves it as usual.
+import type { ReactNode } from 'react';
 import { describedBy, groupClass, HelpAndError } from './fieldParts.js';
 
 export interface RadioOption {
@@ -6,6 +9,8 @@ export interface RadioOption {
   label: string;
   /** A line under the label that explains the choice. */
   hint?: string;
+  /** Shown under the radio while it is chosen; hidden (and out of the tab order) otherwise. */
+  reveal?: ReactNode;
 }
 
 interface RadioGroupProps {
@@ -30,28 +35,49 @@ export function RadioGroup({ id, name, legend, options, value, onChange, helpTex
       <fieldset aria-describedby={describedBy({ id, helpText, error })}>
         <legend className="form-label">{legend}</legend>
         <HelpAndError id={id} helpText={helpText} error={error} />
-        {options.map((option, index) => (
-          <div className="form-group-radio" key={option.value}>
-            <input
-              type="radio"
-              id={radioId(id, index)}
-              name={name}
-              className="form-radio"
-              value={option.value}
-              checked={value === option.value}
-              aria-describedby={option.hint === undefined ? undefined : `${radioId(id, index)}-hint`}
-              onChange={() => {
-                onChange(option.value);
-              }}
-            />
-            <label htmlFor={radioId(id, index)}>{option.label}</label>
-            {option.hint !== undefined && (
-              <span className="form-hint" id={`${radioId(id, index)}-hint`}>
-                {option.hint}
-              </span>
-            )}
-          </div>
-        ))}
+        {options.map((option, index) => {
+          const radio = radioId(id, index);
+          const chosen = value === option.value;
+          const revealId = `${radio}-reveal`;
+          const reveals = option.reveal !== undefined;
+          const button = (
+            <div className="form-group-radio" key={option.value}>
+              <input
+                type="radio"
+                id={radio}
+                name={name}
+                className="form-radio"
+                value={option.value}
+                checked={chosen}
+                aria-describedby={option.hint === undefined ? undefined : `${radio}-hint`}
+                // ARIA allows no aria-expanded on a radio; DKFDS marks the state with data-expanded.
+                aria-controls={reveals ? revealId : undefined}
+                data-expanded={reveals ? String(chosen) : undefined}
+                onChange={() => {
+                  onChange(option.value);
+                }}
+              />
+              <label htmlFor={radio}>{option.label}</label>
+              {option.hint !== undefined && (
+                <span className="form-hint" id={`${radio}-hint`}>
+                  {option.hint}
+                </span>
+              )}
+            </div>
+          );
+          if (!reveals) return button;
+          return (
+            <div
+              key={option.value}
+              className={chosen ? 'hidden-content-wrapper show-content' : 'hidden-content-wrapper'}
+            >
+              {button}
+              <div id={revealId} className="radio-content" aria-hidden={!chosen} hidden={!chosen}>
+                {option.reveal}
+              </div>
+            </div>
+          );
+        })}
       </fieldset>
     </div>
   );

@@ -2,9 +2,22 @@
 // is named and focusable so keyboard users can scroll it too.
 import type { ReactNode } from 'react';
 
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+interface ScrollRegionProps {
+  label: string;
+  /** Ids of headings that name the region instead, when `label` alone repeats on the page. */
+  labelledBy?: string | undefined;
+  children: ReactNode;
+}
+
+export function ScrollRegion({ label, labelledBy, children }: ScrollRegionProps) {
   return (
-    <div className="table--responsive-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div
+      className="table--responsive-scroll"
+      role="region"
+      aria-label={labelledBy === undefined ? label : undefined}
+      aria-labelledby={labelledBy}
+      tabIndex={0}
+    >
       {children}
     </div>
   );

@@ -1,5 +1,7 @@
 // The parts every DKFDS form field shares: label text with "(frivilligt)", help text, error message.
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
+import { useLanguage } from '../i18n/index.js';
 
 export interface FieldTexts {
   id: string;
@@ -17,6 +19,15 @@ export function describedBy({ id, helpText, error }: FieldTexts): string | undef
 
 export function groupClass(error: string | undefined, extra = ''): string {
   return ['form-group', error === undefined ? '' : 'form-error', extra].filter((part) => part !== '').join(' ');
+}
+
+/** The help text with the field's limit said after it ("Højst 200 tegn."), so it is known before typing. */
+export function useLimitHint(helpText: string | undefined, characterLimit: number | undefined): string | undefined {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (characterLimit === undefined) return helpText;
+  const limit = t('characterLimit.hint', { max: formatNumber(characterLimit, language) });
+  return helpText === undefined ? limit : `${helpText} ${limit}`;
 }
 
 export function OptionalMark({ optional }: { optional: boolean | undefined }) {

@@ -22,13 +22,20 @@ describe('splitFieldMessage', () => {
 });
 
 describe('problemsFrom', () => {
-  it('links a known field and labels it', () => {
+  it('links a known field; a whole sentence stands as it is, a fragment gets the label', () => {
     const error = new ApiError(400, 'invalid_input', 'cpr: CPR-nummeret indeholder ikke en gyldig fødselsdato.');
     expect(problemsFrom(error, FIELDS, 'fejl')).toEqual({
-      problems: [
-        { message: 'CPR-nummer: CPR-nummeret indeholder ikke en gyldig fødselsdato.', fieldId: 'register-cpr' },
-      ],
+      problems: [{ message: 'CPR-nummeret indeholder ikke en gyldig fødselsdato.', fieldId: 'register-cpr' }],
       fieldErrors: { cpr: 'CPR-nummeret indeholder ikke en gyldig fødselsdato.' },
+    });
+    const schema = new ApiError(400, 'invalid_input', 'body.reason: Feltet »reason« må højst have 4.000 tegn.');
+    expect(problemsFrom(schema, FIELDS, 'fejl').problems).toEqual([
+      { message: 'Feltet »reason« må højst have 4.000 tegn.', fieldId: 'visitation-reason' },
+    ]);
+    const fragment = new ApiError(400, 'invalid_input', 'reason: må ikke være tom.');
+    expect(problemsFrom(fragment, FIELDS, 'fejl')).toEqual({
+      problems: [{ message: 'Begrundelse: må ikke være tom.', fieldId: 'visitation-reason' }],
+      fieldErrors: { reason: 'må ikke være tom.' },
     });
   });
 

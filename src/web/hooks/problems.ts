@@ -1,6 +1,7 @@
 // Turns an API error into problems for a form's error summary. The server names the field at
-// the start of a 400 message ("body.cpr: …", "reason: …"); a known field gets its label and a
-// link to its input, anything else is listed as plain text.
+// the start of a 400 message ("body.cpr: …", "reason: …"); a known field gets a link to its
+// input (and its label, when the rest is not a sentence of its own), anything else is listed
+// as plain text.
 import { readableError } from '../api/client.js';
 import type { FormProblem } from '../components/ErrorSummary.js';
 
@@ -8,6 +9,8 @@ export interface FieldInfo {
   /** Id of the input, for the summary's link. */
   id: string;
   label: string;
+  /** The field named at the start of a sentence, e.g. "Notatet"; without it "Feltet »Notat«". */
+  subject?: string;
 }
 
 /** API field name → the input that edits it. */
@@ -35,8 +38,10 @@ export function problemsFrom(failure: unknown, fields: FieldMap, fallback: strin
   const split = error.code === 'invalid_input' ? splitFieldMessage(error.message) : null;
   const field = split === null ? undefined : fields[split.field];
   if (split === null || field === undefined) return { problems: [{ message: error.message }], fieldErrors: {} };
+  // A whole sentence names its field already; an older fragment ("må ikke ligge i fremtiden.") needs the label.
+  const sentence = /^\p{Lu}/u.test(split.rest);
   return {
-    problems: [{ message: `${field.label}: ${split.rest}`, fieldId: field.id }],
+    problems: [{ message: sentence ? split.rest : `${field.label}: ${split.rest}`, fieldId: field.id }],
     fieldErrors: { [split.field]: split.rest },
   };
 }

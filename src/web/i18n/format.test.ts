@@ -1,8 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import {
   formatDate,
+  formatDatesInText,
   formatIsoDate,
   formatMoment,
+  formatMonth,
   formatNumber,
   inLanguage,
   isoDateIn,
@@ -42,6 +44,55 @@ describe('formatIsoDate', () => {
 
   it('leaves text that is not an ISO date alone', () => {
     expect(formatIsoDate('snart', 'da')).toBe('snart');
+  });
+
+  it('writes the short form for dense tables', () => {
+    expect(formatIsoDate('2026-12-07', 'da', 'short')).toBe('07.12.2026');
+    expect(formatIsoDate('2026-12-07', 'en', 'short')).toBe('07/12/2026');
+  });
+
+  it('leaves a day that does not exist as it is instead of rolling it into the next month', () => {
+    expect(formatIsoDate('2026-02-30', 'da')).toBe('2026-02-30');
+  });
+});
+
+describe('formatMonth', () => {
+  it('names the month and year', () => {
+    expect(formatMonth(2026, 2, 'da')).toBe('februar 2026');
+    expect(formatMonth(2026, 2, 'en')).toBe('February 2026');
+  });
+});
+
+describe('formatDatesInText', () => {
+  it("rewrites the ISO dates in a deadline's explanation, and nothing else", () => {
+    expect(formatDatesInText('Første samtale senest 1 uge efter registrering (2026-03-02).', 'da')).toBe(
+      'Første samtale senest 1 uge efter registrering (2. marts 2026).',
+    );
+    expect(formatDatesInText('First conversation at the latest 1 week after registration (2026-03-02).', 'en')).toBe(
+      'First conversation at the latest 1 week after registration (2 March 2026).',
+    );
+    expect(formatDatesInText('Fra 2026-01-05 til 2026-12-31, LOV nr. 1750 af 29.12.2025.', 'da', 'short')).toBe(
+      'Fra 05.01.2026 til 31.12.2026, LOV nr. 1750 af 29.12.2025.',
+    );
+  });
+
+  it('writes an instant on Copenhagen wall-clock time', () => {
+    expect(formatDatesInText('Design version 2, låst 2026-12-07T17:06:47.998Z.', 'da')).toBe(
+      'Design version 2, låst 7. december 2026 kl. 18.06.',
+    );
+    expect(formatDatesInText('låst 2026-07-01T10:00:00+02:00', 'da')).toBe('låst 1. juli 2026 kl. 10.00');
+  });
+
+  it('leaves alone what only looks like a date', () => {
+    const untouched = [
+      'Sag 12026-03-02',
+      'nummer 2026-03-021',
+      'uge 2026-W05',
+      'en dag der ikke findes: 2026-02-30',
+      'uden tidszone 2026-12-07T17:06',
+      'Halsnæs Kommune, politik for aktivitetsparate over 30',
+    ];
+    for (const text of untouched) expect(formatDatesInText(text, 'da')).toBe(text);
   });
 });
 

@@ -1,5 +1,6 @@
 // Dates, numbers and names through Intl, in the UI language's locale. Dates are shown on
 // Danish wall-clock time whatever the browser's time zone: the job centre is in Denmark.
+import { parseIsoDate } from '../../core/rules/date.js';
 import { localeOf, type Language } from './languages.js';
 
 const TIME_ZONE = 'Europe/Copenhagen';
@@ -14,13 +15,21 @@ export function formatNumber(value: number, language: Language, options: Intl.Nu
   return new Intl.NumberFormat(localeOf(language), options).format(value);
 }
 
-/** An ISO calendar date (YYYY-MM-DD) written out, e.g. "30. november 2026". */
+/** An ISO calendar date (YYYY-MM-DD) written out, e.g. "30. november 2026"; `short` gives "30.11.2026". */
 export function formatIsoDate(iso: string, language: Language, style: DateStyle = 'long'): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (match === null) return iso;
+  // A day that does not exist (2026-02-30) stays as it is rather than roll into March.
+  const civil = parseIsoDate(iso);
+  if (civil === null) return iso;
   // Noon UTC is the same calendar day in Copenhagen whatever the season.
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  const date = new Date(Date.UTC(civil.year, civil.month - 1, civil.day, 12));
   return formatDate(date, language, style);
+}
+
+/** A month of a year named, e.g. "februar 2026", "February 2026". */
+export function formatMonth(year: number, month: number, language: Language): string {
+  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 15)),
+  );
 }
 
 /** A moment (ISO date-time) as date and time in Copenhagen. */
@@ -32,6 +41,24 @@ export function formatMoment(isoDateTime: string, language: Language): string {
     timeStyle: 'short',
     timeZone: TIME_ZONE,
   }).format(date);
+}
+
+// An instant with its zone (2026-12-07T17:06:47.998Z), or a calendar date standing alone: not
+// inside a longer run of digits, and not the date part of an instant without a zone, whose
+// wall-clock time nobody can know.
+const ISO_IN_TEXT =
+  /(?<![\d-])(\d{4}-\d{2}-\d{2})(?:(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))|(?![\d-]|T\d))/g;
+
+/**
+ * Text the server wrote for people with ISO dates in it (a deadline's explanation: "… efter
+ * registrering (2026-03-02).") with each date and instant written the UI language's way, in
+ * Copenhagen time. The API and the CLI keep the ISO form; only what the browser shows changes.
+ */
+export function formatDatesInText(text: string, language: Language, style: DateStyle = 'long'): string {
+  return text.replace(ISO_IN_TEXT, (whole: string, date: string, time: string | undefined) => {
+    if (time !== undefined) return formatMoment(whole, language);
+    return formatIsoDate(date, language, style);
+  });
 }
 
 /** Today's date in Copenhagen as YYYY-MM-DD, the form the API takes. */

@@ -1,14 +1,16 @@
 // Log in with e-mail and password. Problems show in a DKFDS error summary above the form;
 // the page never reloads, so the typed e-mail address survives a failed attempt.
-import { useState, type SyntheticEvent } from 'react';
+import { useLocation, useNavigate } from '@tanstack/react-router';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { Alert } from '../components/Alert.js';
 import { ErrorSummary, type FormProblem } from '../components/ErrorSummary.js';
 import { Page } from '../components/Page.js';
 import { TextField } from '../components/TextField.js';
-import { navigate, useLocation } from '../router/history.js';
-import { PATHS } from '../router/routes.js';
+import { LoginBody } from '../forms/schemas.js';
+import { useSchemaCheck } from '../forms/useSchemaCheck.js';
+import { problemsOf } from '../hooks/problems.js';
 import { useSession } from '../session/SessionContext.js';
 
 const EMAIL_ID = 'login-email';
@@ -19,23 +21,25 @@ interface FieldErrors {
   password?: string;
 }
 
-/** Set as history state by the log-out action, so the login page can confirm it. */
-export const LOGGED_OUT_STATE = { loggedOut: true } as const;
-
-function cameFromLogOut(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && 'loggedOut' in state && state.loggedOut === true;
-}
-
 export function LoginPage() {
   const { t } = useTranslation();
   const { logIn } = useSession();
-  const location = useLocation();
+  const loggedOut = useLocation({ select: (location) => location.state.loggedOut === true });
+  const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [pending, setPending] = useState(false);
+  const fields = useMemo(
+    () => ({
+      email: { id: EMAIL_ID, label: t('login.email'), subject: t('validation.subjects.email') },
+      password: { id: PASSWORD_ID, label: t('login.password'), subject: t('validation.subjects.password') },
+    }),
+    [t],
+  );
+  const checkBody = useSchemaCheck(fields);
 
   const fail = (next: FormProblem[], errors: FieldErrors = {}): void => {
     setProblems(next);
@@ -52,20 +56,18 @@ export function LoginPage() {
   };
 
   const submit = async (): Promise<void> => {
-    const errors: FieldErrors = {};
-    if (email.trim() === '') errors.email = t('login.emailMissing');
-    if (password === '') errors.password = t('login.passwordMissing');
-    const missing: FormProblem[] = [];
-    if (errors.email !== undefined) missing.push({ message: errors.email, fieldId: EMAIL_ID });
-    if (errors.password !== undefined) missing.push({ message: errors.password, fieldId: PASSWORD_ID });
-    if (missing.length > 0) {
-      fail(missing, errors);
+    const own: Record<string, string> = {};
+    if (email.trim() === '') own.email = t('login.emailMissing');
+    if (password === '') own.password = t('login.passwordMissing');
+    const found = checkBody(LoginBody, { email: email.trim(), password }, own);
+    if (Object.keys(found).length > 0) {
+      fail(problemsOf(found, fields).problems, { email: found.email, password: found.password });
       return;
     }
     setPending(true);
     try {
       await logIn(email.trim(), password);
-      navigate(PATHS.start, { replace: true });
+      await navigate({ to: '/', replace: true });
     } catch (error) {
       setPassword('');
       fail([serverProblem(error)]);
@@ -82,7 +84,7 @@ export function LoginPage() {
 
   return (
     <Page title={t('login.title')}>
-      {problems.length === 0 && cameFromLogOut(location.state) && (
+      {problems.length === 0 && loggedOut && (
         <Alert variant="success" heading={t('login.loggedOutHeading')}>
           <p>{t('login.loggedOutText')}</p>
         </Alert>

@@ -1,9 +1,10 @@
+import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/Page.js';
-import { Link } from '../router/Link.js';
 
-export function NotFoundPage({ path }: { path: string }) {
+export function NotFoundPage() {
   const { t } = useTranslation();
+  const path = useLocation({ select: (location) => location.pathname });
   return (
     <Page title={t('notFound.title')}>
       <p className="font-lead">{t('notFound.text', { path })}</p>

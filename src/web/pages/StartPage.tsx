@@ -1,123 +1,99 @@
-// The start page: one section per role the user holds, saying what that role will do here.
+// The start page: what the user can do here today, by their roles, and for a caseworker (or a
+// team leader without a caseload) the citizens whose deadlines come first.
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { SessionBody, SessionUser } from '../api/session.js';
+import type { SessionUser } from '../api/session.js';
 import { Alert } from '../components/Alert.js';
 import { Page } from '../components/Page.js';
 import { formatDate } from '../i18n/format.js';
 import { useLanguage } from '../i18n/index.js';
-import { knownRoles, type Role } from '../roles.js';
-import { StartTools } from './queue/StartTools.js';
+import { areasFor, type Area, type AreaKey } from '../navigation.js';
+import { knownRoles } from '../roles.js';
+import { useUser } from '../session/useUser.js';
+import { WorkQueue } from './queue/WorkQueue.js';
 
-function RoleItems({ role, headingLevel }: { role: Role; headingLevel: 2 | 3 }) {
+function Areas({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const items = Object.values(t(`start.roles.${role}.items`, { returnObjects: true }));
-  return (
-    <>
-      <Heading>{t('start.comingHeading')}</Heading>
-      <ul>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-    </>
+  const areas = areasFor(user).filter(
+    (area): area is Area & { key: Exclude<AreaKey, 'start'> } => area.key !== 'start',
   );
-}
-
-/** What already exists for a role, as plain links (they leave the app). */
-const EXISTING: Partial<Record<Role, readonly { href: string; text: 'start.apiDocs' }[]>> = {
-  municipality_admin: [{ href: '/api/docs', text: 'start.apiDocs' }],
-};
-
-function RoleLinks({ role, headingLevel }: { role: Role; headingLevel: 2 | 3 }) {
-  const { t } = useTranslation();
-  const links = EXISTING[role];
-  if (links === undefined) return null;
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  if (areas.length === 0) return null;
   return (
-    <>
-      <Heading>{t('start.existingHeading')}</Heading>
-      <ul>
-        {links.map((link) => (
-          <li key={link.href}>
-            <a href={link.href}>{t(link.text)}</a>
+    <section aria-labelledby="areas-heading" className="start-areas">
+      <h2 id="areas-heading">{t('start.areasHeading')}</h2>
+      <ul className="nobullet-list start-area-list">
+        {areas.map((area) => (
+          <li key={area.key} data-area={area.key}>
+            <Link {...area.link} className="start-area-link">
+              {t(`nav.${area.key}`)}
+            </Link>
+            <p className="mt-2 mb-0">{t(`start.areas.${area.key}`)}</p>
           </li>
         ))}
       </ul>
-    </>
-  );
-}
-
-function RoleSection({ role, user }: { role: Role; user: SessionUser }) {
-  const { t } = useTranslation();
-  const headingId = `role-${role}`;
-  return (
-    <section className="role-section" aria-labelledby={headingId} data-role={role}>
-      <h2 id={headingId}>{t(`start.roles.${role}.title`)}</h2>
-      <p className="font-lead">{t(`start.roles.${role}.lead`)}</p>
-      <StartTools role={role} user={user} headingLevel={3} />
-      <RoleItems role={role} headingLevel={3} />
-      <RoleLinks role={role} headingLevel={3} />
     </section>
   );
 }
 
-function Today() {
+/** What a role without pages of its own gets to read: said plainly, promising nothing. */
+function RoleNotes({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  return <p>{t('start.today', { date: formatDate(new Date(), language, 'full') })}</p>;
-}
-
-function UnderConstruction() {
-  const { t } = useTranslation();
+  const notes = knownRoles(user.roles).filter(
+    (role) => role === 'finance' || role === 'analyst' || role === 'municipality_admin',
+  );
+  if (notes.length === 0) return null;
   return (
-    <Alert variant="info" heading={t('start.underConstructionHeading')}>
-      <p>{t('start.underConstructionText')}</p>
-    </Alert>
+    <>
+      {notes.map((role) => (
+        <p key={role} data-role={role}>
+          {t(`start.roleNotes.${role}`)}
+        </p>
+      ))}
+      {user.roles.includes('municipality_admin') && (
+        <p>
+          <a href="/api/docs">{t('start.apiDocs')}</a>
+        </p>
+      )}
+    </>
   );
 }
 
-function StartContent({ user }: { user: SessionUser }) {
+function QueueSection({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const roles = knownRoles(user.roles);
-  const [only] = roles;
+  const own = user.roles.includes('caseworker');
+  if (!own && !user.roles.includes('team_leader')) return null;
+  return (
+    <section aria-labelledby="start-queue-heading" className="queue-section">
+      <h2 id="start-queue-heading">{own ? t('queue.heading') : t('queue.teamHeading')}</h2>
+      <WorkQueue scope={own ? 'mine' : 'team'} headingLevel={3} compact />
+      <p>
+        <Link to="/arbejdsko" search={own ? {} : { omfang: 'team' }}>
+          {t('start.wholeQueue')}
+        </Link>
+      </p>
+    </section>
+  );
+}
 
-  if (only === undefined) {
-    return (
-      <Page title={t('start.welcome', { name: user.name })}>
+export function StartPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const user = useUser();
+  const roles = knownRoles(user.roles);
+  return (
+    <Page title={t('start.welcome', { name: user.name })}>
+      <p className="font-lead">{t('start.today', { date: formatDate(new Date(), language, 'full') })}</p>
+      {roles.length === 0 ? (
         <Alert variant="warning" heading={t('start.noRolesHeading')} announce={false}>
           <p>{t('start.noRolesText')}</p>
         </Alert>
-      </Page>
-    );
-  }
-  if (roles.length === 1) {
-    return (
-      <Page title={t(`start.roles.${only}.title`)}>
-        <p className="font-lead">{t(`start.roles.${only}.lead`)}</p>
-        <Today />
-        <StartTools role={only} user={user} headingLevel={2} />
-        <UnderConstruction />
-        <section className="role-section" data-role={only}>
-          <RoleItems role={only} headingLevel={2} />
-          <RoleLinks role={only} headingLevel={2} />
-        </section>
-      </Page>
-    );
-  }
-  return (
-    <Page title={t('start.welcome', { name: user.name })}>
-      <p className="font-lead">{t('start.severalRoles')}</p>
-      <Today />
-      <UnderConstruction />
-      {roles.map((role) => (
-        <RoleSection key={role} role={role} user={user} />
-      ))}
+      ) : (
+        <>
+          <QueueSection user={user} />
+          <Areas user={user} />
+          <RoleNotes user={user} />
+        </>
+      )}
     </Page>
   );
-}
-
-export function StartPage({ session }: { session: SessionBody }) {
-  if (session.user === null) return null;
-  return <StartContent user={session.user} />;
 }

@@ -22,6 +22,21 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+let latest: SessionBody = ANONYMOUS;
+
+/**
+ * The session as of now, for the router's guards: set the moment a log-in or log-out answers,
+ * so a navigation right after it is judged by the new session, not the last render's.
+ */
+export function latestSession(): SessionBody {
+  return latest;
+}
+
+function ready(session: SessionBody): SessionState {
+  latest = session;
+  return { status: 'ready', session };
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -30,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let current = true;
     fetchSession(api).then(
       (session) => {
-        if (current) setState({ status: 'ready', session });
+        if (current) setState(ready(session));
       },
       (error: unknown) => {
         if (current) setState({ status: 'failed', error: asApiError(error) });
@@ -48,13 +63,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logIn = useCallback(async (email: string, password: string) => {
     const session = await postLogIn(api, email, password);
-    setState({ status: 'ready', session });
+    setState(ready(session));
     return session;
   }, []);
 
   const logOut = useCallback(async () => {
     await deleteSession(api);
-    setState({ status: 'ready', session: ANONYMOUS });
+    setState(ready(ANONYMOUS));
   }, []);
 
   const value = useMemo(() => ({ state, reload, logIn, logOut }), [state, reload, logIn, logOut]);

@@ -1,10 +1,12 @@
 // /sager: search the cases you may see by name, case number or the birth-date part of the CPR
 // number; the query lives in the address. A whole CPR number has its own form below.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { searchCases, type CaseSort, type CaseStatusFilter, type CaseSummary } from '../../api/cases.js';
-import type { SessionUser } from '../../api/session.js';
+import type { CaseSort, CaseStatusFilter, CaseSummary } from '../../api/cases.js';
+import { asApiError } from '../../api/client.js';
+import { casesQuery } from '../../api/queries.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
@@ -16,13 +18,11 @@ import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { SelectField } from '../../components/SelectField.js';
 import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/TextField.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useSearchParams } from '../../hooks/useSearchParams.js';
 import { formatIsoDate, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { CASE_STAFF, hasAnyRole, REGISTRARS } from '../../roles.js';
-import { Link } from '../../router/Link.js';
-import { casePath, PATHS } from '../../router/routes.js';
+import { useUser } from '../../session/useUser.js';
 import { CprSearch } from './CprSearch.js';
 
 export const SEARCH_PAGE_SIZE = 25;
@@ -72,7 +72,9 @@ function Results({ items }: { items: readonly CaseSummary[] }) {
           {items.map((item) => (
             <tr key={item.id}>
               <td>
-                <Link to={casePath(item.id)}>{item.citizen_name}</Link>
+                <Link to="/sager/$caseId" params={{ caseId: item.id }}>
+                  {item.citizen_name}
+                </Link>
               </td>
               <td className="text-nowrap">{item.cpr_masked}</td>
               <td className="text-nowrap">{item.case_number}</td>
@@ -94,8 +96,9 @@ function Results({ items }: { items: readonly CaseSummary[] }) {
   );
 }
 
-export function CaseSearchPage({ user }: { user: SessionUser }) {
+export function CaseSearchPage() {
   const { t } = useTranslation();
+  const user = useUser();
   const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
@@ -109,7 +112,7 @@ export function CaseSearchPage({ user }: { user: SessionUser }) {
     limit: SEARCH_PAGE_SIZE,
     offset: (query.page - 1) * SEARCH_PAGE_SIZE,
   };
-  const [load, reload] = useLoad(() => searchCases(api, apiQuery), JSON.stringify(apiQuery));
+  const load = useQuery({ ...casesQuery(apiQuery), enabled: hasAnyRole(user, CASE_STAFF) });
 
   if (!hasAnyRole(user, CASE_STAFF)) return <NoAccess title={t('search.title')} />;
 
@@ -123,18 +126,18 @@ export function CaseSearchPage({ user }: { user: SessionUser }) {
     setParams(writeQuery({ ...draft, page: 1 }));
   };
 
-  const result = load.value;
+  const result = load.data;
   const pages = pageCount(result?.total ?? 0, SEARCH_PAGE_SIZE);
   const first = (query.page - 1) * SEARCH_PAGE_SIZE + 1;
 
   return (
     <>
-      <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('search.title') }]} />
+      <Breadcrumbs items={[{ text: t('start.title'), link: { to: '/' } }, { text: t('search.title') }]} />
       <Page title={t('search.title')}>
         <p className="font-lead">{t('search.intro')}</p>
         {hasAnyRole(user, REGISTRARS) && (
           <p>
-            <Link to={PATHS.registerCitizen}>{t('startTools.register')}</Link>
+            <Link to="/sager/ny">{t('startTools.register')}</Link>
           </p>
         )}
         <ErrorSummary
@@ -152,7 +155,7 @@ export function CaseSearchPage({ user }: { user: SessionUser }) {
             helpText={t('search.qHelp')}
             autoComplete="off"
             width="input-width-l"
-            maxLength={100}
+            characterLimit={100}
             value={draft.q}
             error={problem?.message}
             onChange={(event) => {
@@ -187,11 +190,13 @@ export function CaseSearchPage({ user }: { user: SessionUser }) {
         <h2 ref={resultsHeading} tabIndex={-1} className="results-heading">
           {t('search.resultsHeading')}
         </h2>
-        {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />}
+        {load.isError && (
+          <LoadFailed error={asApiError(load.error)} onRetry={() => void load.refetch()} headingLevel={3} />
+        )}
         {result === undefined ? (
-          load.status === 'loading' && <Spinner text={t('search.loading')} />
+          load.isPending && <Spinner text={t('search.loading')} />
         ) : (
-          <div aria-busy={load.status === 'loading'}>
+          <div aria-busy={load.isFetching}>
             <p aria-live="polite">
               {result.items.length === 0
                 ? t('search.empty')

@@ -1,12 +1,13 @@
 // For a team leader without a caseload of their own: which caseworker of their teams the new
 // case goes to (a case without one would belong to no team, and so to nobody's view).
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import type { SessionUser } from '../../api/session.js';
 import { fetchCaseloads, fetchTeams, type Caseload } from '../../api/teams.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { SelectField } from '../../components/SelectField.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { asApiError } from '../../api/client.js';
 
 interface Candidate extends Caseload {
   cap: number;
@@ -32,9 +33,12 @@ interface CaseworkerFieldProps {
 
 export function CaseworkerField({ id, user, value, onChange, error }: CaseworkerFieldProps) {
   const { t } = useTranslation();
-  const [load, reload] = useLoad(() => candidatesOf(user), user.id);
-  if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
-  const candidates = load.value ?? [];
+  // Under 'teams' so that a reassignment or a new case refreshes the counts.
+  const query = useQuery({ queryKey: ['teams', 'candidates', user.id], queryFn: () => candidatesOf(user) });
+  if (query.isError) {
+    return <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />;
+  }
+  const candidates = query.data ?? [];
   return (
     <SelectField
       id={id}
@@ -43,7 +47,7 @@ export function CaseworkerField({ id, user, value, onChange, error }: Caseworker
       value={value}
       error={error}
       options={[
-        { value: '', label: load.status === 'loading' ? t('app.loading') : t('form.choose') },
+        { value: '', label: query.isPending ? t('app.loading') : t('form.choose') },
         ...candidates.map((member) => ({
           value: member.id,
           label: t(member.open_cases >= member.cap ? 'case.reassign.optionFull' : 'case.reassign.option', {

@@ -5,6 +5,9 @@ import { api } from '../../api/browser.js';
 import { updateContact } from '../../api/cases.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FactsTable } from '../../components/FactsTable.js';
+import { useNotify } from '../../components/Notices.js';
+import { ContactBody } from '../../forms/schemas.js';
+import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
 import { useFormState } from '../../hooks/useFormState.js';
 import { languageName } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -27,6 +30,8 @@ export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
   const editButton = useRef<HTMLButtonElement>(null);
   const fields = useMemo(() => contactFieldMap('contact', t), [t]);
   const form = useFormState(fields, onConflict);
+  const checkBody = useSchemaCheck(fields);
+  const notify = useNotify();
 
   const close = (): void => {
     setEditing(false);
@@ -37,13 +42,16 @@ export function ContactDetails({ detail, onSaved, onConflict }: CaseFormProps) {
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (form.pending) return;
-    if (!form.check(checkContact(draft, t))) return;
+    const body = { ...contactInputOf(draft), version: citizen.version };
+    if (!form.check(checkBody(ContactBody, body, checkContact(draft, t)))) return;
     void form
       .send(async () => {
-        onSaved(await updateContact(api, detail.id, { ...contactInputOf(draft), version: citizen.version }));
+        onSaved(await updateContact(api, detail.id, body));
       })
       .then((ok) => {
-        if (ok) close();
+        if (!ok) return;
+        close();
+        notify(t('contact.saved'));
       });
   };
 

@@ -6,6 +6,8 @@ import type { CitizenBody, RegisterBody } from '../../api/cases.js';
 import { CheckboxField } from '../../components/CheckboxField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextField } from '../../components/TextField.js';
+import { limitsOf } from '../../forms/limits.js';
+import { ContactBody } from '../../forms/schemas.js';
 import type { FieldMap } from '../../hooks/problems.js';
 import { languageName } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -76,15 +78,23 @@ export function checkContact(draft: ContactDraft, t: TFunction): Record<string, 
 
 export function contactFieldMap(idPrefix: string, t: TFunction): FieldMap {
   return {
-    name: { id: `${idPrefix}-name`, label: t('contact.name') },
-    address: { id: `${idPrefix}-address`, label: t('contact.address') },
-    phone: { id: `${idPrefix}-phone`, label: t('contact.phone') },
-    email: { id: `${idPrefix}-email`, label: t('contact.email') },
+    name: { id: `${idPrefix}-name`, label: t('contact.name'), subject: t('validation.subjects.name') },
+    address: { id: `${idPrefix}-address`, label: t('contact.address'), subject: t('validation.subjects.address') },
+    phone: { id: `${idPrefix}-phone`, label: t('contact.phone'), subject: t('validation.subjects.phone') },
+    email: { id: `${idPrefix}-email`, label: t('contact.email'), subject: t('validation.subjects.email') },
     contact_channel: { id: `${idPrefix}-channel`, label: t('contact.channel') },
     language: { id: `${idPrefix}-language`, label: t('contact.language') },
     interpreter_needed: { id: `${idPrefix}-interpreter`, label: t('contact.interpreter') },
   };
 }
+
+// Registration and a change of contact details share these limits (cases/schema.ts ContactFields).
+const LIMIT = {
+  name: limitsOf(ContactBody, 'name').maxLength,
+  address: limitsOf(ContactBody, 'address').maxLength,
+  phone: limitsOf(ContactBody, 'phone').maxLength,
+  email: limitsOf(ContactBody, 'email').maxLength,
+};
 
 interface ContactFieldsProps {
   idPrefix: string;
@@ -110,6 +120,7 @@ export function ContactFields({ idPrefix, draft, onChange, errors }: ContactFiel
         label={t('contact.name')}
         autoComplete="off"
         width="input-width-xl"
+        characterLimit={LIMIT.name}
         value={draft.name}
         error={errors.name}
         onChange={(event) => {
@@ -121,6 +132,7 @@ export function ContactFields({ idPrefix, draft, onChange, errors }: ContactFiel
         label={`${t('contact.address')} ${t('form.optional')}`}
         autoComplete="off"
         width="input-width-xl"
+        characterLimit={LIMIT.address}
         value={draft.address}
         error={errors.address}
         onChange={(event) => {
@@ -133,6 +145,7 @@ export function ContactFields({ idPrefix, draft, onChange, errors }: ContactFiel
         label={`${t('contact.phone')} ${t('form.optional')}`}
         autoComplete="off"
         width="input-width-m"
+        characterLimit={LIMIT.phone}
         value={draft.phone}
         error={errors.phone}
         onChange={(event) => {
@@ -147,6 +160,7 @@ export function ContactFields({ idPrefix, draft, onChange, errors }: ContactFiel
         spellCheck={false}
         autoCapitalize="none"
         width="input-width-l"
+        characterLimit={LIMIT.email}
         value={draft.email}
         error={errors.email}
         onChange={(event) => {

@@ -1,15 +1,17 @@
 // The staff involved in the case: as few as possible, by the Halsnæs principle.
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchContactPersons } from '../../api/cases.js';
+import { asApiError } from '../../api/client.js';
+import { contactPersonsQuery } from '../../api/queries.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
-import { useLoad } from '../../hooks/useLoad.js';
 
-export function ContactPersons({ caseId, revision }: { caseId: string; revision: number }) {
+export function ContactPersons({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const [load, reload] = useLoad(() => fetchContactPersons(api, caseId), `${caseId}|${String(revision)}`);
-  if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
-  const persons = load.value;
+  const query = useQuery(contactPersonsQuery(caseId));
+  if (query.isError) {
+    return <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />;
+  }
+  const persons = query.data;
   if (persons === undefined) return <p>{t('app.loading')}</p>;
   if (persons.length === 0) return <p>{t('case.contactPersons.none')}</p>;
   return (

@@ -1,5 +1,6 @@
 // "Find på CPR-nummer": a whole CPR number is sent in a request body, never in the address.
 // A case outside the user's own opens only by breaking the glass with a written reason.
+import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
@@ -7,10 +8,8 @@ import { breakGlass, findCaseByCpr, type CprMatch } from '../../api/cases.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
-import { TextField } from '../../components/TextField.js';
+import { CprField } from '../../components/CprField.js';
 import { useFormState } from '../../hooks/useFormState.js';
-import { navigate } from '../../router/history.js';
-import { casePath } from '../../router/routes.js';
 
 const CPR_FORM = /^\d{6}-?\d{4}$/;
 const MIN_REASON = 10;
@@ -20,6 +19,7 @@ function BreakGlassForm({ caseId }: { caseId: string }) {
   const [reason, setReason] = useState('');
   const fields = useMemo(() => ({ reason: { id: 'break-glass-reason', label: t('breakGlass.reason') } }), [t]);
   const form = useFormState(fields);
+  const navigate = useNavigate();
 
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -35,7 +35,7 @@ function BreakGlassForm({ caseId }: { caseId: string }) {
         await breakGlass(api, caseId, reason.trim());
       })
       .then((ok) => {
-        if (ok) navigate(casePath(caseId));
+        if (ok) void navigate({ to: '/sager/$caseId', params: { caseId } });
       });
   };
 
@@ -57,7 +57,7 @@ function BreakGlassForm({ caseId }: { caseId: string }) {
           helpText={t('breakGlass.reasonHelp', { min: MIN_REASON })}
           value={reason}
           error={form.fieldErrors.reason}
-          maxLength={2000}
+          characterLimit={2000}
           onChange={(event) => {
             setReason(event.target.value);
           }}
@@ -76,6 +76,7 @@ export function CprSearch() {
   const [outside, setOutside] = useState<string | null>(null);
   const fields = useMemo(() => ({ cpr: { id: 'cpr-search', label: t('cprSearch.label') } }), [t]);
   const form = useFormState(fields);
+  const navigate = useNavigate();
 
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -90,7 +91,7 @@ export function CprSearch() {
       })
       .then(() => {
         if (found === undefined) return;
-        if (found.in_scope) navigate(casePath(found.case_id));
+        if (found.in_scope) void navigate({ to: '/sager/$caseId', params: { caseId: found.case_id } });
         else setOutside(found.case_id);
       });
   };
@@ -106,21 +107,14 @@ export function CprSearch() {
         attempt={form.attempt}
       />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('cprSearch.heading')}>
-        <TextField
+        <CprField
           id="cpr-search"
-          name="cpr"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
           label={t('cprSearch.label')}
           helpText={t('cprSearch.help')}
-          width="input-width-m"
-          maxLength={11}
           value={cpr}
           error={form.fieldErrors.cpr}
-          onChange={(event) => {
-            setCpr(event.target.value);
+          onChange={(value) => {
+            setCpr(value);
             setOutside(null);
           }}
         />

@@ -6,39 +6,50 @@ import { hasPeriod, isConversation } from '../../../core/cases/event.js';
 import { ACTIVITY_KINDS, CANCELLED_BY, EVENT_TYPES, MODES, type EventType } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
 import { recordEvent } from '../../api/cases.js';
-import { Alert } from '../../components/Alert.js';
+import { DateField, dateFieldId, useDateProblem } from '../../components/DateField.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RadioGroup, radioId } from '../../components/RadioGroup.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
-import { TextField } from '../../components/TextField.js';
+import { limitsOf } from '../../forms/limits.js';
+import { EventBody } from '../../forms/schemas.js';
+import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
 import { useFormState } from '../../hooks/useFormState.js';
 import { isoDateIn } from '../../i18n/format.js';
 import type { CaseFormProps } from './caseForm.js';
-import { blankEvent, eventInputOf, type EventDraft } from './eventInput.js';
+import { blankEvent, bodyOf, eventInputOf, type EventDraft } from './eventInput.js';
 
-export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
+const NOTE_LIMIT = limitsOf(EventBody, 'note').maxLength;
+
+interface EventFormProps extends CaseFormProps {
+  initialType?: EventType;
+  initialKind?: string;
+  /** After the case took the event: where the user goes next. */
+  onRecorded: (type: EventType) => Promise<void>;
+}
+
+export function EventForm({ detail, onSaved, onConflict, initialType, initialKind, onRecorded }: EventFormProps) {
   const { t } = useTranslation();
   const today = isoDateIn(new Date());
-  const [draft, setDraft] = useState<EventDraft>(() => blankEvent(today));
-  const [saved, setSaved] = useState<EventType | null>(null);
+  const [draft, setDraft] = useState<EventDraft>(() => blankEvent(today, initialType, initialKind));
   const fields = useMemo(
     () => ({
       type: { id: 'event-type', label: t('case.event.type') },
-      date: { id: 'event-date', label: t('case.event.date') },
+      date: { id: dateFieldId('event-date'), label: t('case.event.date') },
       held: { id: radioId('event-held'), label: t('case.event.held') },
-      mode: { id: 'event-mode', label: t('case.event.mode') },
+      mode: { id: radioId('event-mode'), label: t('case.event.mode') },
       cancelled_by: { id: 'event-cancelled-by', label: t('case.event.cancelledBy') },
       kind: { id: 'event-kind', label: t('case.event.kind') },
-      end_date: { id: 'event-end-date', label: t('case.event.endDate') },
-      note: { id: 'event-note', label: t('case.event.note') },
+      end_date: { id: dateFieldId('event-end-date'), label: t('case.event.endDate') },
+      note: { id: 'event-note', label: t('case.event.note'), subject: t('validation.subjects.note') },
     }),
     [t],
   );
   const form = useFormState(fields, onConflict);
+  const checkBody = useSchemaCheck(fields);
+  const dateProblem = useDateProblem();
   const set = (change: Partial<EventDraft>): void => {
     setDraft({ ...draft, ...change });
-    setSaved(null);
   };
 
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
@@ -48,42 +59,35 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
       date: t('case.event.errors.date'),
       future: t('case.event.errors.future'),
       held: t('case.event.errors.held'),
+      mode: t('case.event.errors.mode'),
       cancelledBy: t('case.event.errors.cancelledBy'),
       kind: t('case.event.errors.kind'),
       endDate: t('case.event.errors.endDate'),
     });
-    if (!result.ok) {
-      form.check(result.found);
-      return;
-    }
+    // A date typed wrong gets the reason (31.02.2026 does not exist) rather than "enter the date".
+    const found: Record<string, string> = result.ok ? {} : { ...result.found };
+    if (found.date !== undefined) found.date = dateProblem(draft.date) ?? found.date;
+    if (found.end_date !== undefined) found.end_date = dateProblem(draft.endDate) ?? found.end_date;
+    if (!form.check(checkBody(EventBody, bodyOf(draft), found)) || !result.ok) return;
     const { input } = result;
     void form
       .send(async () => {
         onSaved(await recordEvent(api, detail.id, input));
       })
-      .then((ok) => {
-        if (!ok) return;
-        setSaved(input.type);
-        setDraft(blankEvent(today));
+      .then(async (ok) => {
+        if (ok) await onRecorded(input.type);
       });
   };
 
   const conversation = isConversation(draft.type);
   return (
-    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="event-heading">
+    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="record-heading">
       <ErrorSummary
         id="event-errors"
         heading={t('form.errorHeading')}
         problems={form.problems}
         attempt={form.attempt}
       />
-      {saved !== null && (
-        <Alert
-          variant="success"
-          heading={t('case.event.saved', { type: t(`vocabulary.eventType.${saved}`) })}
-          headingLevel={3}
-        />
-      )}
       <SelectField
         id="event-type"
         label={t('case.event.type')}
@@ -93,17 +97,14 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
           set({ type: EVENT_TYPES.find((value) => value === event.target.value) ?? 'conversation' });
         }}
       />
-      <TextField
+      <DateField
         id="event-date"
-        type="date"
         label={t('case.event.date')}
         helpText={t('case.event.dateHelp')}
-        width="input-width-m"
-        max={today}
         value={draft.date}
         error={form.fieldErrors.date}
-        onChange={(event) => {
-          set({ date: event.target.value });
+        onChange={(date) => {
+          set({ date });
         }}
       />
       {conversation && (
@@ -123,14 +124,15 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
         />
       )}
       {conversation && draft.held === 'yes' && (
-        <SelectField
+        <RadioGroup
           id="event-mode"
-          label={t('case.event.mode')}
+          name="mode"
+          legend={t('case.event.mode')}
           value={draft.mode}
           error={form.fieldErrors.mode}
           options={MODES.map((value) => ({ value, label: t(`vocabulary.mode.${value}`) }))}
-          onChange={(event) => {
-            set({ mode: event.target.value });
+          onChange={(mode) => {
+            set({ mode });
           }}
         />
       )}
@@ -165,16 +167,15 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
         />
       )}
       {hasPeriod(draft.type) && (
-        <TextField
+        <DateField
           id="event-end-date"
-          type="date"
-          label={`${t('case.event.endDate')} ${t('form.optional')}`}
+          label={t('case.event.endDate')}
+          optional
           helpText={t('case.event.endDateHelp')}
-          width="input-width-m"
           value={draft.endDate}
           error={form.fieldErrors.end_date}
-          onChange={(event) => {
-            set({ endDate: event.target.value });
+          onChange={(endDate) => {
+            set({ endDate });
           }}
         />
       )}
@@ -182,7 +183,7 @@ export function EventForm({ detail, onSaved, onConflict }: CaseFormProps) {
         id="event-note"
         label={t('case.event.note')}
         optional
-        maxLength={4000}
+        characterLimit={NOTE_LIMIT}
         value={draft.note}
         error={form.fieldErrors.note}
         onChange={(event) => {

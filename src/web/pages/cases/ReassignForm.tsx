@@ -1,36 +1,50 @@
 // A team leader moves the case to another caseworker of the team, with the reason. The list
-// shows each caseworker's open cases against the team's cap.
+// shows each caseworker's open cases against the team's cap; a move past the cap is allowed
+// and said in the confirmation.
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
 import { reassignCase } from '../../api/cases.js';
-import { fetchCaseloads } from '../../api/teams.js';
-import { Alert } from '../../components/Alert.js';
+import { asApiError } from '../../api/client.js';
+import { caseloadsQuery } from '../../api/queries.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
+import { limitsOf } from '../../forms/limits.js';
+import { ReassignBody } from '../../forms/schemas.js';
+import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
 import { useFormState } from '../../hooks/useFormState.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import type { CaseFormProps } from './caseForm.js';
 
-export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormProps & { teamId: string }) {
+const REASON_LIMIT = limitsOf(ReassignBody, 'reason').maxLength;
+
+interface ReassignFormProps extends CaseFormProps {
+  teamId: string;
+  /** After the move: the new caseworker's name, and whether they are now over the team's cap. */
+  onReassigned: (name: string, overCap: boolean) => Promise<void>;
+}
+
+export function ReassignForm({ detail, onSaved, onConflict, teamId, onReassigned }: ReassignFormProps) {
   const { t } = useTranslation();
   const [caseworker, setCaseworker] = useState('');
   const [reason, setReason] = useState('');
-  const [overCap, setOverCap] = useState<string | null>(null);
-  const [load, reload] = useLoad(() => fetchCaseloads(api, teamId), `${teamId}|${String(detail.version)}`);
+  const query = useQuery(caseloadsQuery(teamId));
   const fields = useMemo(
     () => ({
       caseworker_id: { id: 'reassign-caseworker', label: t('case.reassign.caseworker') },
-      reason: { id: 'reassign-reason', label: t('case.reassign.reason') },
+      reason: { id: 'reassign-reason', label: t('case.reassign.reason'), subject: t('validation.subjects.reason') },
     }),
     [t],
   );
   const form = useFormState(fields, onConflict);
+  const checkBody = useSchemaCheck(fields);
 
-  if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
-  const caseloads = load.value;
+  if (query.isError) {
+    return <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />;
+  }
+  const caseloads = query.data;
   if (caseloads === undefined) return <p>{t('app.loading')}</p>;
   const candidates = caseloads.members.filter(
     (member) => member.roles.includes('caseworker') && member.id !== detail.caseworker?.id,
@@ -43,30 +57,23 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
     const found: Record<string, string> = {};
     if (caseworker === '') found.caseworker_id = t('case.reassign.caseworkerMissing');
     if (reason.trim() === '') found.reason = t('case.reassign.reasonMissing');
-    if (!form.check(found)) return;
+    const body = { caseworker_id: caseworker, reason: reason.trim(), version: detail.version };
+    if (!form.check(checkBody(ReassignBody, body, found))) return;
     const name = candidates.find((member) => member.id === caseworker)?.name ?? '';
+    let overCap = false;
     void form
       .send(async () => {
-        const result = await reassignCase(api, detail.id, {
-          caseworker_id: caseworker,
-          reason: reason.trim(),
-          version: detail.version,
-        });
-        setOverCap(result.over_cap ? name : null);
+        const result = await reassignCase(api, detail.id, body);
+        overCap = result.over_cap;
         onSaved(result.case);
       })
-      .then((ok) => {
-        if (!ok) return;
-        setCaseworker('');
-        setReason('');
+      .then(async (ok) => {
+        if (ok) await onReassigned(name, overCap);
       });
   };
 
   return (
     <>
-      {overCap !== null && (
-        <Alert variant="warning" heading={t('case.reassign.overCap', { name: overCap })} headingLevel={3} />
-      )}
       {candidates.length === 0 ? (
         <p>{t('case.reassign.noCandidates')}</p>
       ) : (
@@ -101,7 +108,7 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId }: CaseFormPr
           <TextAreaField
             id="reassign-reason"
             label={t('case.reassign.reason')}
-            maxLength={4000}
+            characterLimit={REASON_LIMIT}
             value={reason}
             error={form.fieldErrors.reason}
             onChange={(event) => {

@@ -81,7 +81,7 @@ export function RevealCpr({ caseId, masked }: { caseId: string; masked: string }
             helpText={t('case.cpr.purposeHelp')}
             autoComplete="off"
             width="input-width-l"
-            maxLength={500}
+            characterLimit={500}
             value={purpose}
             error={form.fieldErrors.purpose}
             onChange={(event) => {

@@ -6,15 +6,20 @@ import { isIsoDate } from '../../../core/rules/date.js';
 import { PERIOD_STATUSES } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
 import { addStatusPeriod, endStatusPeriod, voidStatusPeriod, type StatusPeriod } from '../../api/status-periods.js';
+import { DateField, dateFieldId, useDateProblem } from '../../components/DateField.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormButtons } from '../../components/FormButtons.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextAreaField } from '../../components/TextAreaField.js';
-import { TextField } from '../../components/TextField.js';
+import { limitsOf } from '../../forms/limits.js';
+import { EndPeriodInput, StatusPeriodInput } from '../../forms/schemas.js';
+import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
 import type { ConflictHandler } from '../../hooks/useConflict.js';
 import { useFormState } from '../../hooks/useFormState.js';
 import { isoDateIn } from '../../i18n/format.js';
 import { ReasonForm } from './ReasonForm.js';
+
+const NOTE_LIMIT = limitsOf(StatusPeriodInput, 'note').maxLength;
 
 interface ListProps {
   caseId: string;
@@ -31,13 +36,15 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
   const fields = useMemo(
     () => ({
       status: { id: 'period-status', label: t('statusPeriods.status') },
-      start_date: { id: 'period-start', label: t('statusPeriods.from') },
-      end_date: { id: 'period-end', label: t('statusPeriods.to') },
-      note: { id: 'period-note', label: t('statusPeriods.note') },
+      start_date: { id: dateFieldId('period-start'), label: t('statusPeriods.from') },
+      end_date: { id: dateFieldId('period-end'), label: t('statusPeriods.to') },
+      note: { id: 'period-note', label: t('statusPeriods.note'), subject: t('validation.subjects.note') },
     }),
     [t],
   );
   const form = useFormState(fields);
+  const checkBody = useSchemaCheck(fields);
+  const dateProblem = useDateProblem();
 
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -45,10 +52,12 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
     const chosen = PERIOD_STATUSES.find((value) => value === status);
     const found: Record<string, string> = {};
     if (chosen === undefined) found.status = t('statusPeriods.errors.status');
-    if (!isIsoDate(start)) found.start_date = t('statusPeriods.errors.from');
+    if (!isIsoDate(start)) found.start_date = dateProblem(start) ?? t('statusPeriods.errors.from');
     else if (start > today) found.start_date = t('statusPeriods.errors.future');
-    if (end !== '' && (!isIsoDate(end) || end < start)) found.end_date = t('statusPeriods.errors.to');
-    if (!form.check(found) || chosen === undefined) return;
+    if (end !== '' && (!isIsoDate(end) || end < start))
+      found.end_date = dateProblem(end) ?? t('statusPeriods.errors.to');
+    const body = { status, start_date: start, ...(end === '' ? {} : { end_date: end }), note: note.trim() };
+    if (!form.check(checkBody(StatusPeriodInput, body, found)) || chosen === undefined) return;
     void form
       .send(async () => {
         onSaved(
@@ -90,36 +99,28 @@ export function AddStatusPeriodForm({ caseId, onSaved }: ListProps) {
           setStatus(event.target.value);
         }}
       />
-      <TextField
+      <DateField
         id="period-start"
-        type="date"
         label={t('statusPeriods.from')}
-        width="input-width-m"
-        max={today}
         value={start}
         error={form.fieldErrors.start_date}
-        onChange={(event) => {
-          setStart(event.target.value);
-        }}
+        onChange={setStart}
       />
-      <TextField
+      <DateField
         id="period-end"
-        type="date"
-        label={`${t('statusPeriods.to')} ${t('form.optional')}`}
+        label={t('statusPeriods.to')}
+        optional
         helpText={t('statusPeriods.toHelp')}
-        width="input-width-m"
         value={end}
         error={form.fieldErrors.end_date}
-        onChange={(event) => {
-          setEnd(event.target.value);
-        }}
+        onChange={setEnd}
       />
       <TextAreaField
         id="period-note"
         label={t('statusPeriods.note')}
         optional
         rows={2}
-        maxLength={2000}
+        characterLimit={NOTE_LIMIT}
         value={note}
         error={form.fieldErrors.note}
         onChange={(event) => {
@@ -145,13 +146,17 @@ export function EndStatusPeriodForm({ caseId, period, label, onSaved, onConflict
   const today = isoDateIn(new Date());
   const [end, setEnd] = useState(today);
   const id = `period-end-${period.id}`;
-  const fields = useMemo(() => ({ end_date: { id, label: t('statusPeriods.endDate') } }), [id, t]);
+  const fields = useMemo(() => ({ end_date: { id: dateFieldId(id), label: t('statusPeriods.endDate') } }), [id, t]);
   const form = useFormState(fields, onConflict);
+  const checkBody = useSchemaCheck(fields);
+  const dateProblem = useDateProblem();
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (form.pending) return;
-    if (!form.check(!isIsoDate(end) || end < period.start_date ? { end_date: t('statusPeriods.errors.to') } : {}))
-      return;
+    const problem =
+      !isIsoDate(end) || end < period.start_date ? (dateProblem(end) ?? t('statusPeriods.errors.to')) : undefined;
+    const own: Record<string, string> = problem === undefined ? {} : { end_date: problem };
+    if (!form.check(checkBody(EndPeriodInput, { end_date: end, version: period.version }, own))) return;
     void form.send(async () => {
       onSaved(await endStatusPeriod(api, caseId, period.id, { end_date: end, version: period.version }));
     });
@@ -169,17 +174,12 @@ export function EndStatusPeriodForm({ caseId, period, label, onSaved, onConflict
         problems={form.problems}
         attempt={form.attempt}
       />
-      <TextField
+      <DateField
         id={id}
-        type="date"
         label={t('statusPeriods.endDate')}
-        width="input-width-m"
-        min={period.start_date}
         value={end}
         error={form.fieldErrors.end_date}
-        onChange={(event) => {
-          setEnd(event.target.value);
-        }}
+        onChange={setEnd}
         autoFocus
       />
       <FormButtons submit={t('statusPeriods.endSubmit')} pending={form.pending} onCancel={onCancel} />

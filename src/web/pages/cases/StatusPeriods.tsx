@@ -1,17 +1,19 @@
 // The case's "Status" section: what the citizen has been doing from when to when (ordinary
 // job, flexjob, internship, …), newest first. These periods are the weekly outcomes of any
 // experiment the citizen takes part in. Recording, ending and voiding need `access.write`.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
 import type { CaseBody } from '../../api/cases.js';
-import { fetchStatusPeriods, type StatusPeriod } from '../../api/status-periods.js';
+import { asApiError } from '../../api/client.js';
+import { statusPeriodsQuery } from '../../api/queries.js';
+import type { StatusPeriod } from '../../api/status-periods.js';
 import { Alert } from '../../components/Alert.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
+import { useNotify } from '../../components/Notices.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
 import { useConflict } from '../../hooks/useConflict.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { formatIsoDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { AddStatusPeriodForm, EndStatusPeriodForm, VoidStatusPeriodForm } from './StatusPeriodForms.js';
@@ -22,34 +24,51 @@ type Editing = { id: string; action: 'end' | 'void' } | null;
 export function StatusPeriods({ detail }: { detail: CaseBody }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [attempt, setAttempt] = useState(0);
-  const [load, reload, replace] = useLoad(() => fetchStatusPeriods(api, detail.id), `${detail.id}|${String(attempt)}`);
+  const client = useQueryClient();
+  const periodsQuery = statusPeriodsQuery(detail.id);
+  const query = useQuery(periodsQuery);
   const [editing, setEditing] = useState<Editing>(null);
   // A conflict carries the period, not the list: load the list again.
   const conflict = useConflict(() => {
     setEditing(null);
-    setAttempt((n) => n + 1);
+    void client.invalidateQueries({ queryKey: periodsQuery.queryKey });
   });
   const write = detail.access.write && detail.status === 'open';
+  const notify = useNotify();
 
   const saved = (periods: StatusPeriod[]): void => {
     setEditing(null);
     conflict.clear();
-    replace(periods);
+    client.setQueryData(periodsQuery.queryKey, periods);
+    // Periods are the weekly outcomes of experiments: their enrolment lists follow.
+    void client.invalidateQueries({ queryKey: ['experiment'] });
   };
-  const source = (value: StatusPeriod['source']): string =>
-    value === 'caseworker' ? t('statusPeriods.sources.caseworker') : value;
+  const source = (value: StatusPeriod['source']): string => t(`statusPeriods.sources.${value}`);
   const describe = (period: StatusPeriod): string =>
     `${t(`vocabulary.periodStatus.${period.status}`)}, ${formatIsoDate(period.start_date, language)}${period.end_date === null ? '' : ` – ${formatIsoDate(period.end_date, language)}`}`;
 
-  const periods = load.value;
+  /** Saves the list and confirms what happened to the period (found in the new list by its id). */
+  const confirm = (periods: StatusPeriod[], heading: string, id: string | undefined): void => {
+    saved(periods);
+    const period = periods.find((candidate) => candidate.id === id);
+    notify(heading, period === undefined ? undefined : t('statusPeriods.saved.text', { period: describe(period) }));
+  };
+  const added = (periods: StatusPeriod[]): void => {
+    const before = new Set((query.data ?? []).map((period) => period.id));
+    const period = periods.find((candidate) => !before.has(candidate.id));
+    confirm(periods, t('statusPeriods.saved.added'), period?.id);
+  };
+
+  const periods = query.data;
   return (
     <>
       <p>{t('statusPeriods.intro')}</p>
       {conflict.shown && <Alert variant="warning" heading={t('statusPeriods.conflict')} headingLevel={3} />}
-      {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />}
+      {query.isError && (
+        <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />
+      )}
       {periods === undefined ? (
-        load.status === 'loading' && <Spinner text={t('statusPeriods.loading')} />
+        query.isPending && <Spinner text={t('statusPeriods.loading')} />
       ) : periods.length === 0 ? (
         <p>{t('statusPeriods.none')}</p>
       ) : (
@@ -77,7 +96,13 @@ export function StatusPeriods({ detail }: { detail: CaseBody }) {
                   caseId: detail.id,
                   period,
                   label,
-                  onSaved: saved,
+                  onSaved: (next: StatusPeriod[]) => {
+                    confirm(
+                      next,
+                      t(form === 'end' ? 'statusPeriods.saved.ended' : 'statusPeriods.saved.voided'),
+                      period.id,
+                    );
+                  },
                   onConflict: conflict.onConflict,
                   onCancel: () => setEditing(null),
                 };
@@ -135,7 +160,7 @@ export function StatusPeriods({ detail }: { detail: CaseBody }) {
           </table>
         </ScrollRegion>
       )}
-      {write && <AddStatusPeriodForm caseId={detail.id} onSaved={saved} />}
+      {write && <AddStatusPeriodForm caseId={detail.id} onSaved={added} />}
     </>
   );
 }

@@ -1,16 +1,19 @@
 // Everything that happened on the case, newest first, filterable by type. A wrongly recorded
 // event can be voided with a reason; it stays in the history, marked.
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANGE_KINDS, EVENT_TYPES } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
-import { fetchTimeline, voidEvent } from '../../api/cases.js';
+import { voidEvent } from '../../api/cases.js';
+import { asApiError } from '../../api/client.js';
+import { timelineQuery } from '../../api/queries.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
+import { useNotify } from '../../components/Notices.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { SelectField } from '../../components/SelectField.js';
 import { Spinner } from '../../components/Spinner.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { formatIsoDate, formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { CaseFormProps } from './caseForm.js';
@@ -19,12 +22,7 @@ import { entryDetails, entryName, TIMELINE_FILTERS } from './timelineText.js';
 
 const PAGE_SIZE = 20;
 
-interface TimelineProps extends CaseFormProps {
-  /** Changes whenever the case changed, so the timeline loads again. */
-  revision: number;
-}
-
-export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProps) {
+export function Timeline({ detail, onSaved, onConflict }: CaseFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [filter, setFilter] = useState('');
@@ -32,10 +30,8 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
   const [page, setPage] = useState(1);
   const [voiding, setVoiding] = useState<string | null>(null);
   const options = { types: filter === '' ? undefined : filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const [load, reload] = useLoad(
-    () => fetchTimeline(api, detail.id, options),
-    `${detail.id}|${String(revision)}|${JSON.stringify(options)}`,
-  );
+  const query = useQuery(timelineQuery(detail.id, options));
+  const notify = useNotify();
 
   const filterLabel = (value: string): string => {
     const type = EVENT_TYPES.find((candidate) => candidate === value);
@@ -44,7 +40,7 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
     return kind === undefined ? value : t(`vocabulary.changeKind.${kind}`);
   };
 
-  const result = load.value;
+  const result = query.data;
   return (
     <>
       <form
@@ -73,13 +69,15 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
           {t('timeline.apply')}
         </button>
       </form>
-      {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />}
+      {query.isError && (
+        <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />
+      )}
       {result === undefined ? (
-        load.status === 'loading' && <Spinner text={t('timeline.loading')} />
+        query.isPending && <Spinner text={t('timeline.loading')} />
       ) : result.items.length === 0 ? (
         <p aria-live="polite">{t('timeline.empty')}</p>
       ) : (
-        <div aria-busy={load.status === 'loading'}>
+        <div aria-busy={query.isFetching}>
           <ol className="nobullet-list timeline" aria-label={t('timeline.listLabel')}>
             {result.items.map((item) => (
               <li
@@ -129,6 +127,13 @@ export function Timeline({ detail, revision, onSaved, onConflict }: TimelineProp
                       const next = await voidEvent(api, detail.id, item.id, { reason, version: item.version });
                       setVoiding(null);
                       onSaved(next);
+                      notify(
+                        t('timeline.voidedNotice'),
+                        t('timeline.voidedNoticeText', {
+                          entry: entryName(item, t),
+                          date: formatIsoDate(item.date, language),
+                        }),
+                      );
                     }}
                     onConflict={(error) => {
                       const handled = onConflict(error);

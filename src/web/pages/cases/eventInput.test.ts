@@ -6,6 +6,7 @@ const MESSAGES = {
   date: 'date',
   future: 'future',
   held: 'held',
+  mode: 'mode',
   cancelledBy: 'cancelledBy',
   kind: 'kind',
   endDate: 'endDate',

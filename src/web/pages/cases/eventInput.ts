@@ -16,7 +16,7 @@ export interface EventDraft {
   note: string;
 }
 
-export type EventMessages = Record<'date' | 'future' | 'held' | 'cancelledBy' | 'kind' | 'endDate', string>;
+export type EventMessages = Record<'date' | 'future' | 'held' | 'mode' | 'cancelledBy' | 'kind' | 'endDate', string>;
 
 // The draft gets only the fields its type takes, so the codes of a field that does not belong
 // cannot arise here; they are named by that field's message all the same.
@@ -35,21 +35,22 @@ const MESSAGE: Readonly<Record<EventProblemCode, keyof EventMessages>> = {
   end_before_start: 'endDate',
 };
 
-export function blankEvent(today: string): EventDraft {
+/** A new draft; where a conversation took place is never guessed, so it cannot be saved wrong unnoticed. */
+export function blankEvent(today: string, type: EventType = 'conversation', kind = ''): EventDraft {
   return {
-    type: 'conversation',
+    type,
     date: today,
     held: '',
-    mode: 'jobcentre',
+    mode: '',
     cancelledBy: '',
-    kind: '',
+    kind: type === 'activity' ? kind : '',
     endDate: '',
     note: '',
   };
 }
 
 /** The body the draft says, with only the fields its type takes. */
-function bodyOf(draft: EventDraft): EventBody {
+export function bodyOf(draft: EventDraft): EventBody {
   const body: EventBody = { type: draft.type, date: draft.date };
   if (isConversation(draft.type)) {
     if (draft.held === 'yes') {
@@ -77,5 +78,9 @@ export function eventInputOf(
   const input = bodyOf(draft);
   const found: Record<string, string> = {};
   for (const problem of eventProblems(input, today)) found[problem.field] ??= messages[MESSAGE[problem.code]];
+  // The API takes a held conversation without its place (the jobcentre); a person must say it.
+  if (isConversation(draft.type) && draft.held === 'yes' && !MODES.some((value) => value === draft.mode)) {
+    if (!('mode' in found)) found.mode = messages.mode;
+  }
   return Object.keys(found).length > 0 ? { ok: false, found } : { ok: true, input };
 }

@@ -59,7 +59,7 @@ export function ArmFields({ draft, errors, onChange }: ArmFieldsProps) {
               width="input-width-m"
               autoComplete="off"
               spellCheck={false}
-              maxLength={40}
+              characterLimit={40}
               value={arm.name}
               onChange={(event) => {
                 setArm(index, { name: event.target.value });
@@ -70,7 +70,7 @@ export function ArmFields({ draft, errors, onChange }: ArmFieldsProps) {
               label={t('experiments.design.armLabel')}
               helpText={t('experiments.design.armLabelHelp')}
               width="input-width-xl"
-              maxLength={200}
+              characterLimit={200}
               value={arm.label}
               onChange={(event) => {
                 setArm(index, { label: event.target.value });
@@ -92,7 +92,7 @@ export function ArmFields({ draft, errors, onChange }: ArmFieldsProps) {
               label={t('experiments.design.armDescription')}
               helpText={t('experiments.design.armDescriptionHelp')}
               rows={3}
-              maxLength={2000}
+              characterLimit={2000}
               value={arm.description}
               onChange={(event) => {
                 setArm(index, { description: event.target.value });

@@ -158,7 +158,7 @@ export function DesignForm({ initial, submitLabel, onSubmit, onConflict }: Desig
             id="design-name"
             label={t('experiments.design.name')}
             width="input-width-xl"
-            maxLength={200}
+            characterLimit={200}
             value={draft.name}
             error={errors.name}
             onChange={(event) => {
@@ -169,7 +169,7 @@ export function DesignForm({ initial, submitLabel, onSubmit, onConflict }: Desig
             id="design-question"
             label={t('experiments.design.question')}
             helpText={t('experiments.design.questionHelp')}
-            maxLength={4000}
+            characterLimit={4000}
             value={draft.question}
             error={errors.question}
             onChange={(event) => {

@@ -1,44 +1,54 @@
 // /forsoeg/ny and /forsoeg/:id/ret: design a new experiment, or change one while it is a
 // draft. Once enrolment has started the design is locked and this page says so.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { createExperiment, fetchExperiment, updateDesign, type ExperimentBody } from '../../api/experiments.js';
-import type { SessionUser } from '../../api/session.js';
+import { asApiError } from '../../api/client.js';
+import { createExperiment, updateDesign, type ExperimentBody } from '../../api/experiments.js';
+import { experimentQuery, useExperimentChanged } from '../../api/queries.js';
 import { Alert } from '../../components/Alert.js';
-import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { Breadcrumbs, type Crumb } from '../../components/Breadcrumbs.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { NoAccess } from '../../components/NoAccess.js';
+import { useNotify } from '../../components/Notices.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
 import { useConflict, type ConflictHandler } from '../../hooks/useConflict.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { hasAnyRole } from '../../roles.js';
-import { navigate } from '../../router/history.js';
-import { Link } from '../../router/Link.js';
-import { experimentPath, PATHS } from '../../router/routes.js';
+import { useUser } from '../../session/useUser.js';
 import { DESIGNERS } from './access.js';
 import { draftOf, emptyDraft } from './designDraft.js';
 import { DesignForm } from './DesignForm.js';
+import './experiments.css';
 
-/** What the experiment page says after arriving from here. */
-export type DesignNotice = 'created' | 'saved';
+const editRoute = getRouteApi('/signedIn/forsoeg/$experimentId/ret');
 
-export function noticeOf(state: unknown): DesignNotice | null {
-  if (typeof state !== 'object' || state === null || !('notice' in state)) return null;
-  return state.notice === 'created' || state.notice === 'saved' ? state.notice : null;
+/** After a save: the experiment as the server now has it, then its page with the confirmation. */
+function useShowSaved(): (experiment: ExperimentBody, notice: string) => Promise<void> {
+  const queryClient = useQueryClient();
+  const experimentChanged = useExperimentChanged();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  return async (experiment, notice) => {
+    queryClient.setQueryData(experimentQuery(experiment.id).queryKey, experiment);
+    experimentChanged(experiment.id);
+    await navigate({ to: '/forsoeg/$experimentId', params: { experimentId: experiment.id } });
+    notify(notice);
+  };
 }
 
 function NewDesign() {
   const { t } = useTranslation();
   const [initial] = useState(emptyDraft);
+  const showSaved = useShowSaved();
   return (
     <DesignForm
       initial={initial}
       submitLabel={t('experiments.design.create')}
       onSubmit={async (design) => {
-        const created = await createExperiment(api, design);
-        navigate(experimentPath(created.id), { state: { notice: 'created' } });
+        await showSaved(await createExperiment(api, design), t('experiments.page.notice.created'));
       }}
     />
   );
@@ -46,12 +56,15 @@ function NewDesign() {
 
 function EditDesign({ experiment, onConflict }: { experiment: ExperimentBody; onConflict: ConflictHandler }) {
   const { t } = useTranslation();
+  const showSaved = useShowSaved();
   if (experiment.status !== 'draft') {
     return (
       <Alert variant="info" heading={t('experiments.design.lockedHeading')} announce={false}>
         <p>{t('experiments.design.lockedText')}</p>
         <p>
-          <Link to={experimentPath(experiment.id)}>{t('experiments.design.backToExperiment')}</Link>
+          <Link to="/forsoeg/$experimentId" params={{ experimentId: experiment.id }}>
+            {t('experiments.design.backToExperiment')}
+          </Link>
         </p>
       </Alert>
     );
@@ -63,8 +76,8 @@ function EditDesign({ experiment, onConflict }: { experiment: ExperimentBody; on
       submitLabel={t('experiments.design.save')}
       onConflict={onConflict}
       onSubmit={async (design) => {
-        await updateDesign(api, experiment.id, design, experiment.version);
-        navigate(experimentPath(experiment.id), { state: { notice: 'saved' } });
+        const saved = await updateDesign(api, experiment.id, design, experiment.version);
+        await showSaved(saved, t('experiments.page.notice.saved'));
       }}
     />
   );
@@ -72,22 +85,26 @@ function EditDesign({ experiment, onConflict }: { experiment: ExperimentBody; on
 
 function EditContent({ experimentId }: { experimentId: string }) {
   const { t } = useTranslation();
-  const [load, reload, replace] = useLoad(() => fetchExperiment(api, experimentId), experimentId);
+  const queryClient = useQueryClient();
+  const experimentChanged = useExperimentChanged();
+  const query = useQuery(experimentQuery(experimentId));
   const conflict = useConflict<ExperimentBody>((current) => {
-    if (current === undefined) reload();
-    else replace(current);
+    // The form starts over from the design as it is now (it is keyed by version).
+    if (current !== undefined) queryClient.setQueryData(experimentQuery(experimentId).queryKey, current);
+    experimentChanged(experimentId);
   }, 'design');
-  const experiment = load.value;
-  const crumbs = [
-    { text: t('start.title'), to: PATHS.start },
-    { text: t('experiments.title'), to: PATHS.experiments },
-  ];
+  const experiment = query.data;
+  const experimentCrumb: Crumb[] =
+    experiment === undefined
+      ? []
+      : [{ text: experiment.design.name, link: { to: '/forsoeg/$experimentId', params: { experimentId } } }];
   return (
     <>
       <Breadcrumbs
         items={[
-          ...crumbs,
-          ...(experiment === undefined ? [] : [{ text: experiment.design.name, to: experimentPath(experimentId) }]),
+          { text: t('start.title'), link: { to: '/' } },
+          { text: t('experiments.title'), link: { to: '/forsoeg' } },
+          ...experimentCrumb,
           { text: t('experiments.design.editTitle') },
         ]}
       />
@@ -98,9 +115,9 @@ function EditContent({ experimentId }: { experimentId: string }) {
             <p>{t('experiments.design.conflictText')}</p>
           </Alert>
         )}
-        {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
+        {query.isError && <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} />}
         {experiment === undefined ? (
-          load.status === 'loading' && <Spinner text={t('experiments.loadingOne')} />
+          query.isPending && <Spinner text={t('experiments.loadingOne')} />
         ) : (
           <EditDesign experiment={experiment} onConflict={conflict.onConflict} />
         )}
@@ -109,17 +126,17 @@ function EditContent({ experimentId }: { experimentId: string }) {
   );
 }
 
-export function DesignPage({ user, experimentId }: { user: SessionUser; experimentId?: string }) {
+export function NewDesignPage() {
   const { t } = useTranslation();
-  const title = experimentId === undefined ? t('experiments.design.newTitle') : t('experiments.design.editTitle');
+  const user = useUser();
+  const title = t('experiments.design.newTitle');
   if (!hasAnyRole(user, DESIGNERS)) return <NoAccess title={title} />;
-  if (experimentId !== undefined) return <EditContent experimentId={experimentId} />;
   return (
     <>
       <Breadcrumbs
         items={[
-          { text: t('start.title'), to: PATHS.start },
-          { text: t('experiments.title'), to: PATHS.experiments },
+          { text: t('start.title'), link: { to: '/' } },
+          { text: t('experiments.title'), link: { to: '/forsoeg' } },
           { text: title },
         ]}
       />
@@ -132,4 +149,13 @@ export function DesignPage({ user, experimentId }: { user: SessionUser; experime
       </Page>
     </>
   );
+}
+
+export function EditDesignPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { experimentId } = editRoute.useParams();
+  if (!hasAnyRole(user, DESIGNERS)) return <NoAccess title={t('experiments.design.editTitle')} />;
+  // Another experiment is another form: nothing typed or shown carries over.
+  return <EditContent key={experimentId} experimentId={experimentId} />;
 }

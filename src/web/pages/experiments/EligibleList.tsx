@@ -1,41 +1,36 @@
 // Citizens in the caller's cases who meet the experiment's conditions and are not enrolled.
 // No arm is shown here: the arm is drawn only when a citizen is enrolled (concealed
 // allocation), so nobody can pick who gets which arm.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
-import { readableError } from '../../api/client.js';
-import {
-  enrol,
-  fetchEligible,
-  type EligibleCitizen,
-  type Enrolment,
-  type ExperimentBody,
-} from '../../api/experiments.js';
+import { asApiError, readableError } from '../../api/client.js';
+import { enrol, type EligibleCitizen, type Enrolment, type ExperimentBody } from '../../api/experiments.js';
+import { eligibleQuery } from '../../api/queries.js';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { Link } from '../../router/Link.js';
-import { casePath } from '../../router/routes.js';
 import { StratumText } from './StratumText.js';
 
 const PAGE_SIZE = 25;
 
 interface EligibleListProps {
   experiment: ExperimentBody;
-  revision: number;
   onEnrolled: (enrolment: Enrolment) => void;
+  /** Enrolling failed: the list (or the experiment) may have changed since it was read. */
+  onFailed: () => void;
 }
 
 const consentId = (citizen: EligibleCitizen): string => `consent-${citizen.case_id}`;
 
-export function EligibleList({ experiment, revision, onEnrolled }: EligibleListProps) {
+export function EligibleList({ experiment, onEnrolled, onFailed }: EligibleListProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [page, setPage] = useState(1);
@@ -43,11 +38,7 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [pending, setPending] = useState<string | null>(null);
-  const query = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const [load, reload] = useLoad(
-    () => fetchEligible(api, experiment.id, query),
-    `${experiment.id}|${String(revision)}|${String(page)}`,
-  );
+  const query = useQuery(eligibleQuery(experiment.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
   const consentRequired = experiment.design.consent_required;
 
   const fail = (found: FormProblem[]): void => {
@@ -74,18 +65,19 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
         setPending(null);
         const readable = readableError(error);
         fail([{ message: readable === null ? t('form.failed') : `${name}: ${readable.message}` }]);
-        reload();
+        onFailed();
       },
     );
   };
 
-  const result = load.value;
+  const result = query.data;
   if (result === undefined) {
-    if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
+    if (query.isError)
+      return <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />;
     return <Spinner text={t('experiments.enrol.loading')} />;
   }
   return (
-    <div aria-busy={load.status === 'loading'}>
+    <div aria-busy={query.isFetching}>
       <ErrorSummary
         id="enrol-errors"
         heading={t('experiments.enrol.errorHeading')}
@@ -125,7 +117,9 @@ export function EligibleList({ experiment, revision, onEnrolled }: EligibleListP
                         {citizen.name === null ? (
                           citizen.pseudonym
                         ) : (
-                          <Link to={casePath(citizen.case_id)}>{citizen.name}</Link>
+                          <Link to="/sager/$caseId" params={{ caseId: citizen.case_id }}>
+                            {citizen.name}
+                          </Link>
                         )}
                       </th>
                       <td className="align-text-right">{formatNumber(citizen.age, language)}</td>

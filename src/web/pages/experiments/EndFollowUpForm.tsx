@@ -6,10 +6,10 @@ import { isIsoDate } from '../../../core/rules/date.js';
 import { END_REASONS } from '../../../core/vocabulary.js';
 import { api } from '../../api/browser.js';
 import { endFollowUp, type Enrolment } from '../../api/experiments.js';
+import { DateField, dateFieldId, useDateProblem } from '../../components/DateField.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormButtons } from '../../components/FormButtons.js';
 import { RadioGroup, radioId } from '../../components/RadioGroup.js';
-import { TextField } from '../../components/TextField.js';
 import { useFormState } from '../../hooks/useFormState.js';
 import { isoDateIn } from '../../i18n/format.js';
 
@@ -30,11 +30,12 @@ export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: 
   const fields = useMemo(
     () => ({
       reason: { id: radioId(`${id}-reason`), label: t('experiments.end.reason') },
-      ended_on: { id: `${id}-date`, label: t('experiments.end.date') },
+      ended_on: { id: dateFieldId(`${id}-date`), label: t('experiments.end.date') },
     }),
     [id, t],
   );
   const form = useFormState(fields);
+  const dateProblem = useDateProblem();
 
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -42,7 +43,7 @@ export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: 
     const chosen = END_REASONS.find((value) => value === reason);
     const found: Record<string, string> = {};
     if (chosen === undefined) found.reason = t('experiments.end.reasonMissing');
-    if (!isIsoDate(date)) found.ended_on = t('experiments.end.dateMissing');
+    if (!isIsoDate(date)) found.ended_on = dateProblem(date) ?? t('experiments.end.dateMissing');
     else if (date < enrolment.enrolled_on || date > today) found.ended_on = t('experiments.end.dateRange');
     if (!form.check(found) || chosen === undefined) return;
     void form.send(async () => {
@@ -72,18 +73,12 @@ export function EndFollowUpForm({ experimentId, enrolment, onEnded, onCancel }: 
         options={END_REASONS.map((value) => ({ value, label: t(`experiments.endReasons.${value}`) }))}
         onChange={setReason}
       />
-      <TextField
+      <DateField
         id={`${id}-date`}
-        type="date"
         label={t('experiments.end.date')}
-        width="input-width-m"
-        min={enrolment.enrolled_on}
-        max={today}
         value={date}
         error={form.fieldErrors.ended_on}
-        onChange={(event) => {
-          setDate(event.target.value);
-        }}
+        onChange={setDate}
       />
       <FormButtons submit={t('experiments.end.submit')} pending={form.pending} onCancel={onCancel} />
     </form>

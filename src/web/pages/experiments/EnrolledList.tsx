@@ -1,19 +1,19 @@
 // The enrolled citizens with their arm, stratum, enrolment date and whether follow-up goes
 // on. Case staff see names; analysts see pseudonyms only. Enrollers may end follow-up.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchEnrolments, type Enrolment, type ExperimentBody } from '../../api/experiments.js';
+import { asApiError } from '../../api/client.js';
+import type { Enrolment, ExperimentBody } from '../../api/experiments.js';
+import { enrolmentsQuery } from '../../api/queries.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { formatIsoDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { Link } from '../../router/Link.js';
-import { casePath } from '../../router/routes.js';
 import { EndFollowUpForm } from './EndFollowUpForm.js';
 import { StratumText } from './StratumText.js';
 
@@ -21,7 +21,6 @@ const PAGE_SIZE = 50;
 
 interface EnrolledListProps {
   experiment: ExperimentBody;
-  revision: number;
   canEnd: boolean;
   onEnded: (enrolment: Enrolment) => void;
 }
@@ -40,29 +39,26 @@ function FollowUp({ enrolment }: { enrolment: Enrolment }) {
   );
 }
 
-export function EnrolledList({ experiment, revision, canEnd, onEnded }: EnrolledListProps) {
+export function EnrolledList({ experiment, canEnd, onEnded }: EnrolledListProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [page, setPage] = useState(1);
   const [ending, setEnding] = useState<string | null>(null);
-  const query = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const [load, reload] = useLoad(
-    () => fetchEnrolments(api, experiment.id, query),
-    `${experiment.id}|${String(revision)}|${String(page)}`,
-  );
+  const query = useQuery(enrolmentsQuery(experiment.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
   const armLabel = (arm: string): string =>
     experiment.design.arms.find((candidate) => candidate.name === arm)?.label ?? arm;
 
-  const result = load.value;
+  const result = query.data;
   if (result === undefined) {
-    if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
+    if (query.isError)
+      return <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />;
     return <Spinner text={t('experiments.enrolled.loading')} />;
   }
   if (result.items.length === 0) return <p>{t('experiments.enrolled.none')}</p>;
   const names = result.items.some((enrolment) => enrolment.name !== null);
   const columns = 6 + (names ? 1 : 0) + (canEnd ? 1 : 0);
   return (
-    <div aria-busy={load.status === 'loading'}>
+    <div aria-busy={query.isFetching}>
       <p>{t('experiments.enrolled.count', { count: result.total })}</p>
       <ScrollRegion label={t('experiments.enrolled.caption')}>
         <table className="table table--compact enrolled-table">
@@ -98,7 +94,9 @@ export function EnrolledList({ experiment, revision, canEnd, onEnded }: Enrolled
                       {enrolment.name === null ? (
                         t('common.none')
                       ) : (
-                        <Link to={casePath(enrolment.case_id)}>{enrolment.name}</Link>
+                        <Link to="/sager/$caseId" params={{ caseId: enrolment.case_id }}>
+                          {enrolment.name}
+                        </Link>
                       )}
                     </th>
                   )}

@@ -1,10 +1,13 @@
 // /forsoeg/:id: one experiment. Its design (read-only once locked), the pre-registration,
 // enrolment for caseworkers and team leaders (the arm shows only after enrolling), the
 // enrolled citizens, weekly register data for analysts, and the way to the report.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchExperiment, type Enrolment, type ExperimentBody } from '../../api/experiments.js';
+import { asApiError } from '../../api/client.js';
+import type { Enrolment, ExperimentBody } from '../../api/experiments.js';
+import { experimentQuery, useExperimentChanged } from '../../api/queries.js';
 import type { SessionUser } from '../../api/session.js';
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
@@ -13,19 +16,18 @@ import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
 import { useConflict, type ConflictHandler } from '../../hooks/useConflict.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { hasAnyRole } from '../../roles.js';
-import { useLocation } from '../../router/history.js';
-import { Link } from '../../router/Link.js';
-import { experimentReportPath, PATHS } from '../../router/routes.js';
+import { useUser } from '../../session/useUser.js';
 import { DESIGNERS, ENROLLERS, EXPERIMENT_STAFF, REPORT_READERS } from './access.js';
-import { noticeOf } from './DesignPage.js';
 import { DesignSummary } from './DesignSummary.js';
 import { EligibleList } from './EligibleList.js';
 import { EnrolledList } from './EnrolledList.js';
 import { ExperimentStatusBadge } from './ExperimentStatusBadge.js';
 import { PreRegistration } from './PreRegistration.js';
 import { WeeklyImport } from './WeeklyImport.js';
+import './experiments.css';
+
+const route = getRouteApi('/signedIn/forsoeg/$experimentId');
 
 function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
   return (
@@ -61,21 +63,19 @@ interface ContentProps {
   user: SessionUser;
   onChanged: (experiment: ExperimentBody) => void;
   onConflict: ConflictHandler;
-  /** Enrolment changed: the experiment's count is stale. */
-  onEnrolment: () => void;
 }
 
-function ExperimentContent({ experiment, user, onChanged, onConflict, onEnrolment }: ContentProps) {
+function ExperimentContent({ experiment, user, onChanged, onConflict }: ContentProps) {
   const { t } = useTranslation();
-  const [revision, setRevision] = useState(0);
+  const experimentChanged = useExperimentChanged();
   const [enrolled, setEnrolled] = useState<Enrolment | null>(null);
   const designer = hasAnyRole(user, DESIGNERS);
   const enroller = hasAnyRole(user, ENROLLERS);
   const armLabel = (arm: string): string =>
     experiment.design.arms.find((candidate) => candidate.name === arm)?.label ?? arm;
-  const bump = (): void => {
-    setRevision((n) => n + 1);
-    onEnrolment();
+  // Enrolling, ending follow-up and importing change the lists, the count and the report.
+  const refresh = (): void => {
+    experimentChanged(experiment.id);
   };
   return (
     <>
@@ -93,29 +93,31 @@ function ExperimentContent({ experiment, user, onChanged, onConflict, onEnrolmen
           )}
           <EligibleList
             experiment={experiment}
-            revision={revision}
             onEnrolled={(enrolment) => {
               setEnrolled(enrolment);
-              bump();
+              refresh();
             }}
+            onFailed={refresh}
           />
         </Section>
       )}
       {experiment.status !== 'draft' && (
         <Section id="enrolled" heading={t('experiments.enrolled.heading')}>
-          <EnrolledList experiment={experiment} revision={revision} canEnd={enroller} onEnded={bump} />
+          <EnrolledList experiment={experiment} canEnd={enroller} onEnded={refresh} />
         </Section>
       )}
       {designer && experiment.status !== 'draft' && (
         <Section id="import" heading={t('experiments.import.heading')}>
-          <WeeklyImport experimentId={experiment.id} onImported={bump} />
+          <WeeklyImport experimentId={experiment.id} onImported={refresh} />
         </Section>
       )}
       {hasAnyRole(user, REPORT_READERS) && experiment.status !== 'draft' && (
         <Section id="report" heading={t('experiments.page.reportHeading')}>
           <p>{t('experiments.page.reportText')}</p>
           <p>
-            <Link to={experimentReportPath(experiment.id)}>{t('experiments.page.reportLink')}</Link>
+            <Link to="/forsoeg/$experimentId/rapport" params={{ experimentId: experiment.id }}>
+              {t('experiments.page.reportLink')}
+            </Link>
           </p>
         </Section>
       )}
@@ -123,26 +125,27 @@ function ExperimentContent({ experiment, user, onChanged, onConflict, onEnrolmen
   );
 }
 
-export function ExperimentPage({ experimentId, user }: { experimentId: string; user: SessionUser }) {
+function ExperimentView({ experimentId }: { experimentId: string }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  const [notice] = useState(() => noticeOf(location.state));
-  const [load, reload, replace] = useLoad(() => fetchExperiment(api, experimentId), experimentId);
+  const user = useUser();
+  const queryClient = useQueryClient();
+  const experimentChanged = useExperimentChanged();
+  const allowed = hasAnyRole(user, EXPERIMENT_STAFF);
+  const query = useQuery({ ...experimentQuery(experimentId), enabled: allowed });
   const conflict = useConflict<ExperimentBody>((current) => {
-    if (current === undefined) reload();
-    else replace(current);
+    if (current !== undefined) queryClient.setQueryData(experimentQuery(experimentId).queryKey, current);
+    experimentChanged(experimentId);
   }, 'design');
 
-  if (!hasAnyRole(user, EXPERIMENT_STAFF)) return <NoAccess title={t('experiments.title')} />;
-  const experiment = load.value;
-  const title =
-    experiment?.design.name ?? (load.status === 'failed' ? t('experiments.notLoaded') : t('experiments.title'));
+  if (!allowed) return <NoAccess title={t('experiments.title')} />;
+  const experiment = query.data;
+  const title = experiment?.design.name ?? (query.isError ? t('experiments.notLoaded') : t('experiments.title'));
   return (
     <>
       <Breadcrumbs
         items={[
-          { text: t('start.title'), to: PATHS.start },
-          { text: t('experiments.title'), to: PATHS.experiments },
+          { text: t('start.title'), link: { to: '/' } },
+          { text: t('experiments.title'), link: { to: '/forsoeg' } },
           { text: title },
         ]}
       />
@@ -153,28 +156,33 @@ export function ExperimentPage({ experimentId, user }: { experimentId: string; u
             {t('experiments.page.lead', { version: experiment.design_version, enrolled: experiment.enrolled })}
           </p>
         )}
-        {notice !== null && <Alert variant="success" heading={t(`experiments.page.notice.${notice}`)} />}
         {conflict.shown && (
           <Alert variant="warning" heading={t('experiments.page.conflictHeading')}>
             <p>{t('experiments.page.conflictText')}</p>
           </Alert>
         )}
-        {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
+        {query.isError && <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} />}
         {experiment === undefined ? (
-          load.status === 'loading' && <Spinner text={t('experiments.loadingOne')} />
+          query.isPending && <Spinner text={t('experiments.loadingOne')} />
         ) : (
           <ExperimentContent
             experiment={experiment}
             user={user}
             onChanged={(next) => {
               conflict.clear();
-              replace(next);
+              queryClient.setQueryData(experimentQuery(experimentId).queryKey, next);
+              experimentChanged(experimentId);
             }}
             onConflict={conflict.onConflict}
-            onEnrolment={reload}
           />
         )}
       </Page>
     </>
   );
+}
+
+export function ExperimentPage() {
+  const { experimentId } = route.useParams();
+  // Another experiment is another page: an enrolment shown or a list's page does not carry over.
+  return <ExperimentView key={experimentId} experimentId={experimentId} />;
 }

@@ -1,45 +1,47 @@
 // /forsoeg: the municipality's experiments, newest first, with status and how many are
 // enrolled. Analysts and administrators start a new one here.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchExperiments } from '../../api/experiments.js';
-import type { SessionUser } from '../../api/session.js';
+import { asApiError } from '../../api/client.js';
+import { experimentsQuery } from '../../api/queries.js';
 import { Breadcrumbs } from '../../components/Breadcrumbs.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { Spinner } from '../../components/Spinner.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { formatMoment, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { hasAnyRole } from '../../roles.js';
-import { Link } from '../../router/Link.js';
-import { experimentPath, PATHS } from '../../router/routes.js';
+import { useUser } from '../../session/useUser.js';
 import { DESIGNERS, EXPERIMENT_STAFF } from './access.js';
 import { ExperimentStatusBadge } from './ExperimentStatusBadge.js';
+import './experiments.css';
 
-export function ExperimentsPage({ user }: { user: SessionUser }) {
+export function ExperimentsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [load, reload] = useLoad(() => fetchExperiments(api), user.id);
-  if (!hasAnyRole(user, EXPERIMENT_STAFF)) return <NoAccess title={t('experiments.title')} />;
-  const experiments = load.value;
+  const user = useUser();
+  const allowed = hasAnyRole(user, EXPERIMENT_STAFF);
+  const query = useQuery({ ...experimentsQuery(), enabled: allowed });
+  if (!allowed) return <NoAccess title={t('experiments.title')} />;
+  const experiments = query.data;
   return (
     <>
-      <Breadcrumbs items={[{ text: t('start.title'), to: PATHS.start }, { text: t('experiments.title') }]} />
+      <Breadcrumbs items={[{ text: t('start.title'), link: { to: '/' } }, { text: t('experiments.title') }]} />
       <Page title={t('experiments.title')}>
         <p className="font-lead">{t('experiments.lead')}</p>
         {hasAnyRole(user, DESIGNERS) && (
           <p>
-            <Link to={PATHS.newExperiment} className="button button-primary">
+            <Link to="/forsoeg/ny" className="button button-primary">
               {t('experiments.new')}
             </Link>
           </p>
         )}
-        {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
+        {query.isError && <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} />}
         {experiments === undefined ? (
-          load.status === 'loading' && <Spinner text={t('experiments.loading')} />
+          query.isPending && <Spinner text={t('experiments.loading')} />
         ) : experiments.length === 0 ? (
           <p>{t('experiments.none')}</p>
         ) : (
@@ -60,7 +62,9 @@ export function ExperimentsPage({ user }: { user: SessionUser }) {
                 {experiments.map((experiment) => (
                   <tr key={experiment.id} data-experiment={experiment.id} data-status={experiment.status}>
                     <th scope="row">
-                      <Link to={experimentPath(experiment.id)}>{experiment.name}</Link>
+                      <Link to="/forsoeg/$experimentId" params={{ experimentId: experiment.id }}>
+                        {experiment.name}
+                      </Link>
                     </th>
                     <td>
                       <ExperimentStatusBadge status={experiment.status} />

@@ -1,6 +1,7 @@
 // The step from draft to enrolment: starting enrolment locks the design as the experiment's
 // pre-registration (version, SHA-256 hash and time), so the evaluation is judged against what
 // was decided beforehand. Designers may also close enrolment; follow-up goes on.
+import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
@@ -10,8 +11,6 @@ import { Alert } from '../../components/Alert.js';
 import type { ConflictHandler } from '../../hooks/useConflict.js';
 import { formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { Link } from '../../router/Link.js';
-import { editExperimentPath } from '../../router/routes.js';
 
 interface PreRegistrationProps {
   experiment: ExperimentBody;
@@ -100,7 +99,9 @@ export function PreRegistration({ experiment, designer, onChanged, onConflict }:
     <>
       <p>{t('experiments.lock.explain')}</p>
       <p>
-        <Link to={editExperimentPath(experiment.id)}>{t('experiments.lock.edit')}</Link>
+        <Link to="/forsoeg/$experimentId/ret" params={{ experimentId: experiment.id }}>
+          {t('experiments.lock.edit')}
+        </Link>
       </p>
       {failure !== null && <Alert variant="error" heading={failure} headingLevel={3} />}
       {confirming ? (

@@ -2,24 +2,24 @@
 // pre-registration it is judged against, the CONSORT flow, balance, outcomes with 95 %
 // intervals (primary first), the curves by arm, and the downloads. The pair of arms compared
 // lives in the query string.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchExperiment, fetchReport, type ExperimentBody, type ReportResponse } from '../../api/experiments.js';
-import type { SessionUser } from '../../api/session.js';
+import { asApiError } from '../../api/client.js';
+import type { ExperimentBody, ReportResponse } from '../../api/experiments.js';
+import { experimentQuery, reportQuery } from '../../api/queries.js';
 import { Alert } from '../../components/Alert.js';
-import { Breadcrumbs } from '../../components/Breadcrumbs.js';
+import { Breadcrumbs, type Crumb } from '../../components/Breadcrumbs.js';
 import { FactsTable } from '../../components/FactsTable.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { NoAccess } from '../../components/NoAccess.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/Spinner.js';
-import { useLoad } from '../../hooks/useLoad.js';
-import { useSearchParams } from '../../hooks/useSearchParams.js';
 import { formatIsoDate, formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { hasAnyRole } from '../../roles.js';
-import { experimentPath, PATHS } from '../../router/routes.js';
+import { useUser } from '../../session/useUser.js';
 import { REPORT_READERS } from './access.js';
 import { ArmPickers } from './ArmPickers.js';
 import { BalanceTables } from './BalanceTables.js';
@@ -28,6 +28,9 @@ import { FlowDiagram } from './FlowDiagram.js';
 import { outcomeRows } from './outcomeRows.js';
 import { OutcomeTable } from './OutcomeTable.js';
 import { readPair, writePair } from './reportQuery.js';
+import './experiments.css';
+
+const route = getRouteApi('/signedIn/forsoeg/$experimentId/rapport');
 
 // Observable Plot (and d3 under it) loads only with the report, not with every page.
 const CurveChart = lazy(async () => ({ default: (await import('./CurveChart.js')).CurveChart }));
@@ -147,34 +150,37 @@ function ReportContent({
   );
 }
 
-export function ReportPage({ experimentId, user }: { experimentId: string; user: SessionUser }) {
+function ReportView({ experimentId }: { experimentId: string }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const pair = readPair(params);
-  const [reportLoad, reloadReport] = useLoad(
-    () => fetchReport(api, experimentId, pair),
-    `${experimentId}|${pair.treatment ?? ''}|${pair.control ?? ''}`,
-  );
-  const [experimentLoad, reloadExperiment] = useLoad(() => fetchExperiment(api, experimentId), experimentId);
+  const user = useUser();
+  const navigate = useNavigate({ from: '/forsoeg/$experimentId/rapport' });
+  const pair = readPair(route.useSearch());
+  const allowed = hasAnyRole(user, REPORT_READERS);
+  // The report of the pair shown stays, with the arm pickers, while another pair loads.
+  const reportLoad = useQuery({
+    ...reportQuery(experimentId, pair),
+    placeholderData: keepPreviousData,
+    enabled: allowed,
+  });
+  const experimentLoad = useQuery({ ...experimentQuery(experimentId), enabled: allowed });
 
-  if (!hasAnyRole(user, REPORT_READERS)) return <NoAccess title={t('experiments.report.title')} />;
-  const report = reportLoad.value;
-  const experiment = experimentLoad.value;
+  if (!allowed) return <NoAccess title={t('experiments.report.title')} />;
+  const report = reportLoad.data;
+  const experiment = experimentLoad.data;
   const name = experiment?.design.name ?? report?.experiment.name;
   const title = t('experiments.report.title');
+  const experimentCrumb: Crumb[] =
+    name === undefined ? [] : [{ text: name, link: { to: '/forsoeg/$experimentId', params: { experimentId } } }];
+  const failedLoad = reportLoad.isError ? reportLoad : experimentLoad.isError ? experimentLoad : null;
   const failed =
-    reportLoad.status === 'failed'
-      ? { error: reportLoad.error, retry: reloadReport }
-      : experimentLoad.status === 'failed'
-        ? { error: experimentLoad.error, retry: reloadExperiment }
-        : null;
+    failedLoad === null ? null : { error: asApiError(failedLoad.error), retry: () => void failedLoad.refetch() };
   return (
     <>
       <Breadcrumbs
         items={[
-          { text: t('start.title'), to: PATHS.start },
-          { text: t('experiments.title'), to: PATHS.experiments },
-          ...(name === undefined ? [] : [{ text: name, to: experimentPath(experimentId) }]),
+          { text: t('start.title'), link: { to: '/' } },
+          { text: t('experiments.title'), link: { to: '/forsoeg' } },
+          ...experimentCrumb,
           { text: title },
         ]}
       />
@@ -189,12 +195,18 @@ export function ReportPage({ experimentId, user }: { experimentId: string; user:
         {report === undefined || experiment === undefined ? (
           failed === null && <Spinner text={t('experiments.report.loading')} />
         ) : (
-          <div aria-busy={reportLoad.status === 'loading'}>
+          <div aria-busy={reportLoad.isFetching}>
             <ReportContent
               report={report}
               experiment={experiment}
               onChoose={(chosen) => {
-                setParams(writePair(chosen, params));
+                // The same page with other figures: no new history entry, and the user stays where they are.
+                void navigate({
+                  to: '.',
+                  search: (prev) => ({ ...prev, ...writePair(chosen) }),
+                  replace: true,
+                  resetScroll: false,
+                });
               }}
             />
           </div>
@@ -202,4 +214,9 @@ export function ReportPage({ experimentId, user }: { experimentId: string; user:
       </Page>
     </>
   );
+}
+
+export function ReportPage() {
+  const { experimentId } = route.useParams();
+  return <ReportView key={experimentId} experimentId={experimentId} />;
 }

@@ -1,14 +1,16 @@
-// The work queue: counts at the top, filters, then the unmet deadlines soonest first with their
-// explanations, paged. Filters and page live in the query string.
+// The work queue: counts at the top, filters, then the citizens with unmet deadlines, the most
+// urgent first, paged. Filters, sorting and page live in the query string. On the start page a
+// compact form shows the first few citizens without the filters.
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchWorkQueue, type QueueScope, type WorkQueue as Queue } from '../../api/work-queue.js';
+import { asApiError } from '../../api/client.js';
+import { workQueueQuery } from '../../api/queries.js';
+import type { QueueScope, WorkQueue as Queue } from '../../api/work-queue.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { Spinner } from '../../components/Spinner.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useSearchParams } from '../../hooks/useSearchParams.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -32,7 +34,11 @@ interface WorkQueueProps {
   scope: QueueScope;
   /** Level of the headings inside: 2 on the queue's own page, deeper inside a start-page section. */
   headingLevel: 2 | 3 | 4;
+  /** The start page's short form: the first citizens, no filters, no paging. */
+  compact?: boolean;
 }
+
+export const COMPACT_SIZE = 8;
 
 function Counts({ queue }: { queue: Queue }) {
   const { t } = useTranslation();
@@ -40,7 +46,7 @@ function Counts({ queue }: { queue: Queue }) {
   const items = [
     { key: 'open', value: queue.counts.open, label: t('queue.counts.open') },
     { key: 'overdue', value: queue.counts.overdue, label: t('queue.counts.overdue') },
-    { key: 'total', value: queue.counts.total, label: t('queue.counts.total') },
+    { key: 'citizens', value: queue.counts.citizens, label: t('queue.counts.citizens') },
   ] as const;
   return (
     <ul className="queue-counts nobullet-list" aria-label={t('queue.counts.label')}>
@@ -57,7 +63,7 @@ function Counts({ queue }: { queue: Queue }) {
   );
 }
 
-export function WorkQueue({ scope, headingLevel }: WorkQueueProps) {
+export function WorkQueue({ scope, headingLevel, compact = false }: WorkQueueProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [params, setParams] = useSearchParams();
@@ -72,14 +78,22 @@ export function WorkQueue({ scope, headingLevel }: WorkQueueProps) {
     rule: view.rule,
     track: view.track,
     status: view.status,
-    limit: QUEUE_PAGE_SIZE,
-    offset: (view.page - 1) * QUEUE_PAGE_SIZE,
+    sort: view.sort,
+    order: view.order,
+    limit: compact ? COMPACT_SIZE : QUEUE_PAGE_SIZE,
+    offset: compact ? 0 : (view.page - 1) * QUEUE_PAGE_SIZE,
   };
-  const [load, reload] = useLoad(() => fetchWorkQueue(api, query), JSON.stringify(query));
-  const queue = load.value;
+  const load = useQuery(workQueueQuery(query));
+  const queue = load.data;
+  const failed = load.isError ? (
+    <LoadFailed error={asApiError(load.error)} onRetry={() => void load.refetch()} headingLevel={alertLevel} />
+  ) : null;
 
   const seenRules = useMemo(
-    () => (queue?.items ?? []).map((item) => ({ id: item.rule, title: { da: item.title, en: item.title_en } })),
+    () =>
+      (queue?.items ?? []).flatMap((item) =>
+        item.deadlines.map((deadline) => ({ id: deadline.rule, title: { da: deadline.title, en: deadline.title_en } })),
+      ),
     [queue],
   );
   const rules = useMemo(() => ruleOptions(seenRules, language), [seenRules, language]);
@@ -89,28 +103,54 @@ export function WorkQueue({ scope, headingLevel }: WorkQueueProps) {
     if (focusResults) resultsHeading.current?.focus();
   };
   const applyFilters = (filters: Filters): void => {
-    show({ ...filters, page: 1 }, false);
+    show({ ...view, ...filters, page: 1 }, false);
   };
 
   if (queue === undefined) {
-    if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={alertLevel} />;
+    if (failed !== null) return failed;
     return <Spinner text={t('queue.loading')} />;
   }
 
-  const matching = view.status === undefined ? queue.counts.total : queue.counts[view.status];
+  const matching = queue.total;
   const pages = pageCount(matching, QUEUE_PAGE_SIZE);
   const first = (view.page - 1) * QUEUE_PAGE_SIZE + 1;
   const last = first + queue.items.length - 1;
   const filterKey = `${view.rule ?? ''}|${view.track ?? ''}|${view.status ?? ''}`;
+  const table = (
+    <QueueTable
+      items={queue.items}
+      showCaseworker={scope === 'team'}
+      caption={t('queue.caption')}
+      sort={view.sort}
+      order={view.order}
+      onSort={
+        compact
+          ? undefined
+          : (sort, order) => {
+              show({ ...view, sort, order, page: 1 }, false);
+            }
+      }
+    />
+  );
+
+  if (compact) {
+    return (
+      <div className="work-queue" aria-busy={load.isFetching}>
+        <Counts queue={queue} />
+        {failed}
+        {queue.items.length === 0 ? <p>{t('queue.empty')}</p> : table}
+      </div>
+    );
+  }
 
   return (
-    <div className="work-queue" aria-busy={load.status === 'loading'}>
+    <div className="work-queue" aria-busy={load.isFetching}>
       <Counts queue={queue} />
       <QueueFilters key={filterKey} idPrefix={idPrefix} filters={view} rules={rules} onApply={applyFilters} />
       <Heading ref={resultsHeading} tabIndex={-1} className="results-heading" id={`${idPrefix}-results`}>
         {t('queue.resultsHeading')}
       </Heading>
-      {load.status === 'failed' && <LoadFailed error={load.error} onRetry={reload} headingLevel={alertLevel} />}
+      {failed}
       <p aria-live="polite" className="queue-showing">
         {queue.items.length === 0
           ? hasFilters(view)
@@ -122,9 +162,7 @@ export function WorkQueue({ scope, headingLevel }: WorkQueueProps) {
               total: formatNumber(matching, language),
             })}
       </p>
-      {queue.items.length > 0 && (
-        <QueueTable items={queue.items} showCaseworker={scope === 'team'} caption={t('queue.caption')} />
-      )}
+      {queue.items.length > 0 && table}
       <Pagination
         current={view.page}
         total={pages}

@@ -1,6 +1,16 @@
-// The work queue's filters and page as query-string parameters (Danish names, as the address
-// is part of the UI): ?regel=…&spor=…&status=…&side=…
-import { isOneOf, QUEUE_STATUSES, TRACKS, type QueueStatus, type Track } from '../../../core/vocabulary.js';
+// The work queue's filters, sorting and page as query-string parameters (Danish names, as the
+// address is part of the UI): ?regel=…&spor=…&status=…&sortering=…&orden=…&side=…
+import {
+  isOneOf,
+  QUEUE_SORTS,
+  QUEUE_STATUSES,
+  SORT_ORDERS,
+  TRACKS,
+  type QueueSort,
+  type QueueStatus,
+  type SortOrder,
+  type Track,
+} from '../../../core/vocabulary.js';
 
 export interface QueueFilters {
   rule: string | undefined;
@@ -9,21 +19,34 @@ export interface QueueFilters {
 }
 
 export interface QueueView extends QueueFilters {
+  sort: QueueSort;
+  order: SortOrder;
   page: number;
 }
 
-const PARAM = { rule: 'regel', track: 'spor', status: 'status', page: 'side' } as const;
+const PARAM = {
+  rule: 'regel',
+  track: 'spor',
+  status: 'status',
+  sort: 'sortering',
+  order: 'orden',
+  page: 'side',
+} as const;
 
 /** Unknown or malformed values are ignored rather than sent on to the API. */
 export function readQueueView(params: URLSearchParams): QueueView {
   const rule = params.get(PARAM.rule) ?? '';
   const track = params.get(PARAM.track) ?? '';
   const status = params.get(PARAM.status) ?? '';
+  const sort = params.get(PARAM.sort) ?? '';
+  const order = params.get(PARAM.order) ?? '';
   const page = Number(params.get(PARAM.page) ?? '1');
   return {
     rule: /^[\w.-]{1,100}$/.test(rule) ? rule : undefined,
     track: isOneOf(TRACKS, track) ? track : undefined,
     status: isOneOf(QUEUE_STATUSES, status) ? status : undefined,
+    sort: isOneOf(QUEUE_SORTS, sort) ? sort : 'urgency',
+    order: isOneOf(SORT_ORDERS, order) ? order : 'asc',
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
 }
@@ -38,6 +61,8 @@ export function writeQueueView(view: QueueView, base: URLSearchParams = new URLS
   set(PARAM.rule, view.rule);
   set(PARAM.track, view.track);
   set(PARAM.status, view.status);
+  set(PARAM.sort, view.sort === 'urgency' ? undefined : view.sort);
+  set(PARAM.order, view.order === 'asc' ? undefined : view.order);
   set(PARAM.page, view.page > 1 ? String(view.page) : undefined);
   return params;
 }

@@ -1,25 +1,26 @@
 // The team's cases opened by someone outside the case's scope, with their written reason.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchBreakGlassGrants } from '../../api/teams.js';
+import { asApiError } from '../../api/client.js';
+import { breakGlassQuery } from '../../api/queries.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { Link } from '../../router/Link.js';
-import { casePath } from '../../router/routes.js';
 
-export function BreakGlassList({ teamId }: { teamId: string }) {
+/** `labelledBy`: headings that name the table when several teams' tables share the page. */
+export function BreakGlassList({ teamId, labelledBy }: { teamId: string; labelledBy?: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [load, reload] = useLoad(() => fetchBreakGlassGrants(api, teamId), teamId);
-  if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
-  const grants = load.value;
+  const query = useQuery(breakGlassQuery(teamId));
+  if (query.isError)
+    return <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />;
+  const grants = query.data;
   if (grants === undefined) return <p>{t('app.loading')}</p>;
   if (grants.length === 0) return <p>{t('team.noBreakGlass')}</p>;
   return (
-    <ScrollRegion label={t('team.breakGlassCaption')}>
+    <ScrollRegion label={t('team.breakGlassCaption')} labelledBy={labelledBy}>
       <table className="table table--compact">
         <caption className="sr-only">{t('team.breakGlassCaption')}</caption>
         <thead>
@@ -35,7 +36,9 @@ export function BreakGlassList({ teamId }: { teamId: string }) {
           {grants.map((grant) => (
             <tr key={`${grant.case_id}:${grant.user.id}:${grant.granted_at}`}>
               <td>
-                <Link to={casePath(grant.case_id)}>{grant.case_number}</Link>
+                <Link to="/sager/$caseId" params={{ caseId: grant.case_id }}>
+                  {grant.case_number}
+                </Link>
               </td>
               <td>{grant.user.name}</td>
               <td>{grant.reason}</td>

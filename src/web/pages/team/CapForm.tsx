@@ -1,4 +1,7 @@
 // The team's caseload cap. Sends the version read; a conflict shows the cap as it is now.
+// The team shown may be fetched again while the form is open: a newer version replaces the
+// one read only while the field is untouched, so a change typed over an old cap still meets
+// the conflict instead of silently overwriting someone else's.
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/browser.js';
@@ -6,11 +9,13 @@ import { setCaseloadCap, type TeamBody } from '../../api/teams.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/TextField.js';
+import { limitsOf } from '../../forms/limits.js';
+import { TeamPatch } from '../../forms/schemas.js';
+import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
 import { useConflict } from '../../hooks/useConflict.js';
 import { useFormState } from '../../hooks/useFormState.js';
 
-const MIN_CAP = 1;
-const MAX_CAP = 500;
+const { minimum: MIN_CAP = 1, maximum: MAX_CAP = 500 } = limitsOf(TeamPatch, 'caseload_cap');
 
 interface CapFormProps {
   team: TeamBody;
@@ -20,16 +25,26 @@ interface CapFormProps {
 
 export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
   const { t } = useTranslation();
+  const [read, setRead] = useState(team);
   const [cap, setCap] = useState(String(team.caseload_cap));
   const [saved, setSaved] = useState(false);
+  if (team.version > read.version && cap === String(read.caseload_cap)) {
+    setRead(team);
+    setCap(String(team.caseload_cap));
+  }
   const id = `cap-${team.id}`;
-  const fields = useMemo(() => ({ caseload_cap: { id, label: t('team.cap') } }), [id, t]);
+  const fields = useMemo(
+    () => ({ caseload_cap: { id, label: t('team.cap'), subject: t('validation.subjects.cap') } }),
+    [id, t],
+  );
   const conflict = useConflict<TeamBody>((current) => {
     if (current === undefined) return;
+    setRead(current);
     setCap(String(current.caseload_cap));
     onSaved(current);
   }, 'caseload_cap');
   const form = useFormState(fields, conflict.onConflict);
+  const checkBody = useSchemaCheck(fields);
   const clearNotices = (): void => {
     setSaved(false);
     conflict.clear();
@@ -41,10 +56,13 @@ export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
     clearNotices();
     const value = Number(cap.trim());
     const valid = /^\d+$/.test(cap.trim()) && value >= MIN_CAP && value <= MAX_CAP;
-    if (!form.check(valid ? {} : { caseload_cap: t('team.capInvalid', { min: MIN_CAP, max: MAX_CAP }) })) return;
+    const own = valid ? {} : { caseload_cap: t('team.capInvalid', { min: MIN_CAP, max: MAX_CAP }) };
+    if (!form.check(checkBody(TeamPatch, { caseload_cap: value, version: read.version }, own))) return;
     void form
       .send(async () => {
-        onSaved(await setCaseloadCap(api, team.id, { caseload_cap: value, version: team.version }));
+        const next = await setCaseloadCap(api, team.id, { caseload_cap: value, version: read.version });
+        setRead(next);
+        onSaved(next);
       })
       .then((ok) => {
         setSaved(ok);
@@ -59,10 +77,10 @@ export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
         problems={form.problems}
         attempt={form.attempt}
       />
-      {saved && <Alert variant="success" heading={t('team.capSaved', { cap: team.caseload_cap })} headingLevel={3} />}
+      {saved && <Alert variant="success" heading={t('team.capSaved', { cap: read.caseload_cap })} headingLevel={3} />}
       {conflict.shown && (
         <Alert variant="warning" heading={t('team.capConflict')} headingLevel={3}>
-          <p>{t('team.capConflictText', { cap: team.caseload_cap })}</p>
+          <p>{t('team.capConflictText', { cap: read.caseload_cap })}</p>
         </Alert>
       )}
       <TextField
@@ -70,7 +88,7 @@ export function CapForm({ team, labelledBy, onSaved }: CapFormProps) {
         type="text"
         inputMode="numeric"
         label={t('team.cap')}
-        helpText={t('team.capHelp')}
+        helpText={`${t('team.capHelp')} ${t('team.capRange', { min: MIN_CAP, max: MAX_CAP })}`}
         width="input-width-xs"
         value={cap}
         error={form.fieldErrors.caseload_cap}

@@ -1,19 +1,21 @@
 // Open cases per team member against the team's cap; a caseload over the cap stands out.
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/browser.js';
-import { fetchCaseloads } from '../../api/teams.js';
+import { asApiError } from '../../api/client.js';
+import { caseloadsQuery } from '../../api/queries.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { ScrollRegion } from '../../components/ScrollRegion.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 
-export function Caseloads({ teamId, revision }: { teamId: string; revision: number }) {
+/** `labelledBy`: headings that name the table when several teams' tables share the page. */
+export function Caseloads({ teamId, labelledBy }: { teamId: string; labelledBy?: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [load, reload] = useLoad(() => fetchCaseloads(api, teamId), `${teamId}|${String(revision)}`);
-  if (load.status === 'failed') return <LoadFailed error={load.error} onRetry={reload} headingLevel={3} />;
-  const caseloads = load.value;
+  const query = useQuery(caseloadsQuery(teamId));
+  if (query.isError)
+    return <LoadFailed error={asApiError(query.error)} onRetry={() => void query.refetch()} headingLevel={3} />;
+  const caseloads = query.data;
   if (caseloads === undefined) return <p>{t('app.loading')}</p>;
   const cap = caseloads.team.caseload_cap;
   const over = caseloads.members.filter((member) => member.over_cap).length;
@@ -24,7 +26,7 @@ export function Caseloads({ teamId, revision }: { teamId: string; revision: numb
           ? t('team.noneOverCap', { cap: formatNumber(cap, language) })
           : t('team.someOverCap', { over: formatNumber(over, language), cap: formatNumber(cap, language) })}
       </p>
-      <ScrollRegion label={t('team.caseloadsCaption')}>
+      <ScrollRegion label={t('team.caseloadsCaption')} labelledBy={labelledBy}>
         <table className="table table--compact caseloads">
           <caption className="sr-only">{t('team.caseloadsCaption')}</caption>
           <thead>
