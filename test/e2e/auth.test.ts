@@ -1,9 +1,21 @@
 // Logging in and out, the 404 page and the keyboard path through the login form.
 import { describe, it, expect } from 'vitest';
 import { expectAccessible, setUpApp } from './harness.js';
-import { DEMO_MUNICIPALITY, focusedId, headerText, htmlLang, logIn, openLogin, waitForHeading } from './steps.js';
+import {
+  DEMO_MUNICIPALITY,
+  DEMO_USERS,
+  focusedId,
+  headerText,
+  htmlLang,
+  logIn,
+  mainMenu,
+  openLogin,
+  waitForHeading,
+  welcome,
+} from './steps.js';
 
-const CASEWORKER = 'sagsbehandler@demo.medspiller.dk';
+const CASEWORKER = DEMO_USERS.caseworker.email;
+const CASEWORKER_START = welcome(DEMO_USERS.caseworker.name);
 
 describe('logging in and out', () => {
   const app = setUpApp();
@@ -21,6 +33,8 @@ describe('logging in and out', () => {
     expect(header).toContain('Medspiller');
     expect(header).not.toContain(DEMO_MUNICIPALITY);
     expect(await page.getByRole('button', { name: 'Log af' }).count()).toBe(0);
+    // No menu before logging in: every area needs a user.
+    expect(await mainMenu(page).count()).toBe(0);
 
     const email = page.getByLabel('E-mailadresse');
     const password = page.getByLabel('Adgangskode');
@@ -80,14 +94,18 @@ describe('logging in and out', () => {
   it('logs out from the header and returns to the login page', async () => {
     const page = await app.newPage();
     await logIn(page, app, CASEWORKER);
-    await waitForHeading(page, 'Mine borgere og frister');
+    await waitForHeading(page, CASEWORKER_START);
     expect(await headerText(page)).toContain(DEMO_MUNICIPALITY);
+    // The header's menu marks where the user is.
+    const home = mainMenu(page).getByRole('link', { name: 'Forside', exact: true });
+    expect(await home.getAttribute('aria-current')).toBe('page');
 
     await page.getByRole('button', { name: 'Log af' }).click();
     await page.waitForURL(app.url('/login'));
     await waitForHeading(page, 'Log ind');
     await page.getByRole('status').filter({ hasText: 'Du er logget af' }).waitFor();
     expect(await headerText(page)).not.toContain(DEMO_MUNICIPALITY);
+    expect(await mainMenu(page).count()).toBe(0);
     await expectAccessible(page, 'login page after logging out');
 
     // The session is gone on the server too: a fresh load of the start page asks for login.
@@ -124,23 +142,32 @@ describe('logging in and out', () => {
     await page.keyboard.type('Medspiller-demo-2026');
     await page.keyboard.press('Enter');
     await page.waitForURL(app.url('/'));
-    await waitForHeading(page, 'Mine borgere og frister');
+    await waitForHeading(page, CASEWORKER_START);
     // After the in-app navigation focus is on the new page's heading, not left behind.
     await page.locator('h1:focus').waitFor();
     await expectAccessible(page, 'caseworker start page after keyboard login');
   });
 
-  it('on a narrow screen puts the municipality and "Log af" in a menu dialog that Escape closes', async () => {
+  it('on a narrow screen puts the menu, the municipality and "Log af" in a menu dialog that Escape closes', async () => {
     const page = await app.newPage({ viewport: { width: 390, height: 844 } });
     await logIn(page, app, CASEWORKER);
-    await waitForHeading(page, 'Mine borgere og frister');
+    await waitForHeading(page, CASEWORKER_START);
     const menuButton = page.getByRole('button', { name: 'Menu', exact: true });
     expect(await page.getByRole('button', { name: 'Log af' }).isVisible()).toBe(false);
+    // The navigation bar is not shown on a narrow screen: the menu button takes its place.
+    expect(await mainMenu(page).count()).toBe(0);
 
     await menuButton.click();
     const dialog = page.getByRole('dialog', { name: 'Menu' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain(DEMO_MUNICIPALITY);
+    expect(await mainMenu(dialog).getByRole('link').allInnerTexts()).toEqual([
+      'Forside',
+      'Arbejdskø',
+      'Sager',
+      'Registrér borger',
+      'Forsøg',
+    ]);
     expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Luk menu');
     await expectAccessible(page, 'open menu on a narrow screen');
 
@@ -148,7 +175,19 @@ describe('logging in and out', () => {
     await dialog.waitFor({ state: 'detached' });
     expect((await page.locator(':focus').innerText()).trim()).toBe('Menu');
 
+    // Choosing an area closes the dialog and moves focus to the new page's heading.
     await menuButton.click();
+    await mainMenu(dialog).getByRole('link', { name: 'Arbejdskø', exact: true }).click();
+    await page.waitForURL(app.url('/arbejdsko'));
+    await dialog.waitFor({ state: 'detached' });
+    await waitForHeading(page, 'Arbejdskø');
+    await page.locator('h1:focus').waitFor();
+    await expectAccessible(page, 'work queue on a narrow screen');
+
+    await menuButton.click();
+    expect(
+      await mainMenu(dialog).getByRole('link', { name: 'Arbejdskø', exact: true }).getAttribute('aria-current'),
+    ).toBe('page');
     await dialog.getByRole('button', { name: 'Log af' }).click();
     await page.waitForURL(app.url('/login'));
     await waitForHeading(page, 'Log ind');

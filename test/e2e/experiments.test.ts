@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInCopenhagen } from './case-steps.js';
+import { addDays, danishDate, openCaseSection, todayInCopenhagen, waitForNotice } from './case-steps.js';
 import { expectAccessible, setUpApp } from './harness.js';
 import { shiftedClockImport } from './shifted-clock.js';
-import { logIn, waitForHeading } from './steps.js';
+import { DEMO_USERS, fillDate, logIn, mainMenu, waitForHeading, welcome } from './steps.js';
 
-const ANALYST = 'analytiker@demo.medspiller.dk';
-const CASEWORKER = 'sagsbehandler@demo.medspiller.dk';
-const TEAM_LEADER = 'teamleder@demo.medspiller.dk';
+const ANALYST = DEMO_USERS.analyst.email;
+const CASEWORKER = DEMO_USERS.caseworker.email;
+const TEAM_LEADER = DEMO_USERS.teamLeader.email;
 const WEEKS_LATER = 6;
 const OFFSET_MS = WEEKS_LATER * 7 * 86_400_000;
 const NAME = 'Ansvar for eget liv, e2e';
@@ -65,8 +65,8 @@ async function laterPage(): Promise<Page> {
 
 async function designExperiment(page: Page): Promise<string> {
   await logIn(page, app, ANALYST);
-  await waitForHeading(page, 'Forsøg og evaluering');
-  await page.getByRole('list', { name: 'Genveje' }).getByRole('link', { name: 'Forsøg' }).click();
+  await waitForHeading(page, welcome(DEMO_USERS.analyst.name));
+  await mainMenu(page).getByRole('link', { name: 'Forsøg', exact: true }).click();
   await waitForHeading(page, 'Forsøg');
   await page.locator('h1:focus').waitFor();
   await expectAccessible(page, 'experiment list');
@@ -138,7 +138,7 @@ async function designExperiment(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Opret forsøg' }).click();
   await page.waitForURL(/\/forsoeg\/[0-9a-f-]{36}$/);
   await waitForHeading(page, NAME);
-  await page.getByRole('heading', { name: 'Forsøget er oprettet som kladde' }).waitFor();
+  await waitForNotice(page, 'Forsøget er oprettet som kladde');
   expect(await page.locator('.font-lead [data-status]').innerText()).toBe('Kladde');
   expect(await page.locator('table.design-summary [data-field="primary"] td').innerText()).toBe('Beskæftigelsesgrad');
   await expectAccessible(page, 'a draft experiment');
@@ -161,7 +161,7 @@ async function designExperiment(page: Page): Promise<string> {
 
 async function enrolCitizens(page: Page, experimentUrl: string): Promise<Enrolled[]> {
   await logIn(page, app, CASEWORKER);
-  await page.getByRole('list', { name: 'Genveje' }).getByRole('link', { name: 'Forsøg' }).click();
+  await mainMenu(page).getByRole('link', { name: 'Forsøg', exact: true }).click();
   await waitForHeading(page, 'Forsøg');
   await page.getByRole('link', { name: NAME }).click();
   await page.waitForURL(experimentUrl);
@@ -232,6 +232,7 @@ async function laterCaseworkerWork(experimentUrl: string, enrolmentDay: string):
   // Bente Borger got an ordinary job two weeks after enrolment, and still has it.
   await enrolled.getByRole('link', { name: 'Bente Borger' }).click();
   await waitForHeading(page, 'Bente Borger');
+  await openCaseSection(page, 'Status');
   const status = page.getByRole('region', { name: 'Status', exact: true });
   const add = page.getByRole('form', { name: 'Registrér statusperiode' });
   await add.getByRole('button', { name: 'Registrér periode' }).click();
@@ -248,19 +249,24 @@ async function laterCaseworkerWork(experimentUrl: string, enrolmentDay: string):
   const jobStart = addDays(enrolmentDay, 14);
   // First a wrong one, voided with the reason: it stays listed, struck out.
   await add.getByLabel('Status', { exact: true }).selectOption({ label: 'Fleksjob' });
-  await add.getByLabel('Fra').fill(jobStart);
+  await fillDate(add, 'Fra', jobStart);
   await add.getByRole('button', { name: 'Registrér periode' }).click();
+  const flexjobAdded = await waitForNotice(page, 'Statusperioden er registreret.');
+  expect(await flexjobAdded.innerText()).toContain(`Fleksjob, ${danishDate(jobStart)}.`);
   const flexjob = status.locator('tr[data-status="flexjob"]');
   await flexjob.waitFor();
   expect(await flexjob.locator('td').nth(1).innerText()).toBe('Varer stadig');
   await flexjob.getByRole('button', { name: /^Annullér\W+Fleksjob/ }).click();
   await flexjob.getByLabel('Hvorfor annulleres perioden?').fill('Registreret forkert: det er et ordinært job.');
   await flexjob.getByRole('button', { name: 'Annullér perioden' }).click();
+  await waitForNotice(page, 'Statusperioden er annulleret.');
   await status.locator('tr[data-status="flexjob"][data-voided="true"]').getByText('Annulleret').waitFor();
 
   await add.getByLabel('Status', { exact: true }).selectOption({ label: 'Ordinært job' });
-  await add.getByLabel('Fra').fill(jobStart);
+  await fillDate(add, 'Fra', jobStart);
   await add.getByRole('button', { name: 'Registrér periode' }).click();
+  const jobAdded = await waitForNotice(page, 'Statusperioden er registreret.');
+  expect(await jobAdded.innerText()).toContain(`Ordinært job, ${danishDate(jobStart)}.`);
   const job = status.locator('tr[data-status="ordinary_job"][data-voided="false"]');
   await job.waitFor();
   expect(await job.locator('td').nth(2).innerText()).toBe('Sagsbehandler');
@@ -447,7 +453,8 @@ describe('experiments', () => {
       version: 1,
       arms: [{ name: 'group1', caseload_cap: 15 }, { name: 'group2' }, { name: 'control', weight: 2 }],
     });
-    await page.getByRole('heading', { name: 'Designet er gemt' }).waitFor();
+    await waitForNotice(page, 'Designet er gemt');
     expect(await page.locator('table.design-summary [data-field="followUp"] td').innerText()).toBe('52 uger');
+    await expectAccessible(page, 'a draft design just saved');
   });
 });

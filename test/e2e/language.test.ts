@@ -1,7 +1,7 @@
 // Switching between Danish and English: texts, <html lang>, and the choice surviving a reload.
 import { describe, it, expect } from 'vitest';
 import { expectAccessible, setUpApp } from './harness.js';
-import { htmlLang, logIn, openLogin, waitForHeading } from './steps.js';
+import { DEMO_USERS, htmlLang, logIn, mainMenu, openLogin, waitForHeading, welcome } from './steps.js';
 
 describe('language switch', () => {
   const app = setUpApp();
@@ -49,19 +49,28 @@ describe('language switch', () => {
 
   it('shows the start page in English, with the date written the English way', async () => {
     const page = await app.newPage();
-    await logIn(page, app, 'borger@demo.medspiller.dk');
-    await waitForHeading(page, 'Min side');
+    const { email, name } = DEMO_USERS.citizen;
+    await logIn(page, app, email);
+    await waitForHeading(page, welcome(name));
     expect(await page.getByRole('main').innerText()).toMatch(/I dag er det \S+dag den \d{1,2}\. \S+ \d{4}\./);
+    expect(await page.title()).toBe(`${welcome(name)} – Medspiller`);
 
     await page.getByRole('link', { name: 'English' }).click();
-    await waitForHeading(page, 'My page');
+    await waitForHeading(page, `Welcome, ${name}`);
     expect(await htmlLang(page)).toBe('en');
+    expect(await page.title()).toBe(`Welcome, ${name} – Medspiller`);
     expect(await page.getByRole('main').innerText()).toMatch(/Today is [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}\./);
     expect(await page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
+    // The header's menu follows the language too.
+    await page
+      .getByRole('navigation', { name: 'Main menu', exact: true })
+      .getByRole('link', { name: 'Home' })
+      .waitFor();
     await expectAccessible(page, 'citizen start page in English');
 
     await page.getByRole('link', { name: 'Dansk' }).click();
-    await waitForHeading(page, 'Min side');
+    await waitForHeading(page, welcome(name));
     expect(await htmlLang(page)).toBe('da');
+    await mainMenu(page).getByRole('link', { name: 'Forside' }).waitFor();
   });
 });
