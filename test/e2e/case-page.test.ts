@@ -139,6 +139,12 @@ describe('case page', () => {
     await page.getByRole('form', { name: 'Filtrér tidslinjen' }).getByRole('button', { name: 'Vis' }).click();
     await timeline.locator('li[data-type="activity"]').waitFor({ state: 'detached' });
     expect(new Set(await dataOf(timeline.locator('li'), 'data-type'))).toEqual(new Set(['conversation']));
+    // The filter is in the address: a reload shows the same entries.
+    expect(new URL(page.url()).searchParams.get('type')).toBe('conversation');
+    await page.reload();
+    await timeline.locator('li').first().waitFor();
+    expect(new Set(await dataOf(timeline.locator('li'), 'data-type'))).toEqual(new Set(['conversation']));
+    expect(await page.getByLabel('Vis', { exact: true }).inputValue()).toBe('conversation');
 
     // Contact details: a malformed e-mail address is caught, a good one saved.
     await openCaseSection(page, 'Kontakt', 'Borgerens kontaktoplysninger');

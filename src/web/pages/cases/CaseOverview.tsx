@@ -1,26 +1,15 @@
-// The case at a glance as a DKFDS structured list: who, which case, who owns it, where it stands.
+// The facts of the case as a DKFDS structured list, below the summary: team, placement, benefit, dates.
 import { useTranslation } from 'react-i18next';
 import type { CaseBody } from '../../api/cases.js';
 import { FactsTable, type Fact } from '../../components/FactsTable.js';
 import { formatIsoDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { RevealCpr } from './RevealCpr.js';
 
 export function CaseOverview({ detail }: { detail: CaseBody }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // Case number, CPR number, caseworker and status stand in the summary above every section.
   const rows: Fact[] = [
-    { key: 'caseNumber', label: t('case.overview.caseNumber'), value: detail.case_number },
-    {
-      key: 'cpr',
-      label: t('case.overview.cpr'),
-      value: <RevealCpr caseId={detail.id} masked={detail.citizen.cpr_masked} />,
-    },
-    {
-      key: 'caseworker',
-      label: t('case.overview.caseworker'),
-      value: detail.caseworker?.name ?? t('case.overview.noCaseworker'),
-    },
     { key: 'team', label: t('case.overview.team'), value: detail.team?.name ?? t('common.none') },
     {
       key: 'category',
@@ -39,11 +28,6 @@ export function CaseOverview({ detail }: { detail: CaseBody }) {
       value: formatIsoDate(detail.benefit_start, language),
     },
     { key: 'registered', label: t('case.overview.registered'), value: formatIsoDate(detail.registered, language) },
-    {
-      key: 'status',
-      label: t('case.overview.status'),
-      value: t(`vocabulary.caseStatus.${detail.status}`),
-    },
   ];
   return <FactsTable caption={t('case.overview.caption')} rows={rows} className="case-overview" />;
 }

@@ -5,7 +5,7 @@ import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormButtons } from '../../components/FormButtons.js';
-import { TextAreaField } from '../../components/TextAreaField.js';
+import { ReasonField } from '../../components/ReasonField.js';
 import { limitsOf } from '../../forms/limits.js';
 import { VoidBody } from '../../forms/schemas.js';
 import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
@@ -49,16 +49,14 @@ export function ReasonForm({ id, formLabel, label, missing, submit, send, onConf
         problems={form.problems}
         attempt={form.attempt}
       />
-      <TextAreaField
+      <ReasonField
         id={id}
         label={label}
         rows={2}
-        characterLimit={REASON_LIMIT}
+        limit={REASON_LIMIT}
         value={reason}
         error={form.fieldErrors.reason}
-        onChange={(event) => {
-          setReason(event.target.value);
-        }}
+        onChange={setReason}
         autoFocus
       />
       <FormButtons submit={submit} pending={form.pending} onCancel={onCancel} />

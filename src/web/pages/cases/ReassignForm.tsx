@@ -11,7 +11,7 @@ import { caseloadsQuery } from '../../api/queries.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { SelectField } from '../../components/SelectField.js';
-import { TextAreaField } from '../../components/TextAreaField.js';
+import { ReasonField } from '../../components/ReasonField.js';
 import { limitsOf } from '../../forms/limits.js';
 import { ReassignBody } from '../../forms/schemas.js';
 import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
@@ -105,15 +105,13 @@ export function ReassignForm({ detail, onSaved, onConflict, teamId, onReassigned
               setCaseworker(event.target.value);
             }}
           />
-          <TextAreaField
+          <ReasonField
             id="reassign-reason"
             label={t('case.reassign.reason')}
-            characterLimit={REASON_LIMIT}
+            limit={REASON_LIMIT}
             value={reason}
             error={form.fieldErrors.reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-            }}
+            onChange={setReason}
           />
           <button type="submit" className="button button-primary mt-5" aria-disabled={form.pending}>
             {t('case.reassign.submit')}

@@ -14,6 +14,7 @@ import { pageCount } from '../../components/pages.js';
 import { Pagination } from '../../components/Pagination.js';
 import { SelectField } from '../../components/SelectField.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useSearchParams } from '../../hooks/useSearchParams.js';
 import { formatIsoDate, formatMoment } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { CaseFormProps } from './caseForm.js';
@@ -25,9 +26,19 @@ const PAGE_SIZE = 20;
 export function Timeline({ detail, onSaved, onConflict }: CaseFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [filter, setFilter] = useState('');
-  const [draftFilter, setDraftFilter] = useState('');
-  const [page, setPage] = useState(1);
+  // The filter and page live in the address (?type=…&side=…), so a reload or a link shows the same entries.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('type') ?? '';
+  const filter = TIMELINE_FILTERS.some((value) => value === asked) ? asked : '';
+  const askedPage = Number(params.get('side') ?? '1');
+  const page = Number.isInteger(askedPage) && askedPage >= 1 ? askedPage : 1;
+  const [draftFilter, setDraftFilter] = useState(filter);
+  const show = (nextFilter: string, nextPage: number): void => {
+    const next = new URLSearchParams();
+    if (nextFilter !== '') next.set('type', nextFilter);
+    if (nextPage > 1) next.set('side', String(nextPage));
+    setParams(next);
+  };
   const [voiding, setVoiding] = useState<string | null>(null);
   const options = { types: filter === '' ? undefined : filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const query = useQuery(timelineQuery(detail.id, options));
@@ -49,8 +60,7 @@ export function Timeline({ detail, onSaved, onConflict }: CaseFormProps) {
         aria-label={t('timeline.filterLabel')}
         onSubmit={(event) => {
           event.preventDefault();
-          setFilter(draftFilter);
-          setPage(1);
+          show(draftFilter, 1);
         }}
       >
         <SelectField
@@ -152,7 +162,9 @@ export function Timeline({ detail, onSaved, onConflict }: CaseFormProps) {
             current={page}
             total={pageCount(result.total, PAGE_SIZE)}
             label={t('timeline.pagination')}
-            onChange={setPage}
+            onChange={(next) => {
+              show(filter, next);
+            }}
           />
         </div>
       )}

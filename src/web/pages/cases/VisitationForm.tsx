@@ -9,7 +9,7 @@ import { api } from '../../api/browser.js';
 import { setVisitation, type VisitationBody } from '../../api/cases.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RadioGroup, radioId } from '../../components/RadioGroup.js';
-import { TextAreaField } from '../../components/TextAreaField.js';
+import { ReasonField } from '../../components/ReasonField.js';
 import { limitsOf } from '../../forms/limits.js';
 import { VisitationBody as VisitationSchema } from '../../forms/schemas.js';
 import { useSchemaCheck } from '../../forms/useSchemaCheck.js';
@@ -111,16 +111,14 @@ export function VisitationForm({ detail, onSaved, onConflict, onVisited }: Visit
         }))}
         onChange={setCategory}
       />
-      <TextAreaField
+      <ReasonField
         id="visitation-reason"
         label={t('case.visitation.reason')}
         helpText={t('case.visitation.reasonHelp')}
-        characterLimit={REASON_LIMIT}
+        limit={REASON_LIMIT}
         value={reason}
         error={form.fieldErrors.reason}
-        onChange={(event) => {
-          setReason(event.target.value);
-        }}
+        onChange={setReason}
       />
       <button type="submit" className="button button-primary mt-5" aria-disabled={form.pending}>
         {t('case.visitation.submit')}
