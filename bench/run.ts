@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   randomise: async () => (await import('./randomise.js')).benchRandomise,
   evaluate: async () => (await import('./evaluate.js')).benchEvaluate,
   queue: async () => (await import('./queue.js')).benchQueue,
+  commit: async () => (await import('./commit.js')).benchCommit,
 };
 
 const only = process.argv.slice(2);

@@ -1,5 +1,7 @@
 // `npm start`: build what is missing or older than its sources, then run `medspiller start`
 // in this same process (so Ctrl-C and SIGTERM reach the server's graceful shutdown directly).
+// package.json runs it with `exec`: npm passes SIGTERM to its child only, and a `sh -c` in between
+// would die of it and leave the server running (test/cli/npm-start.test.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';

@@ -21,5 +21,12 @@ if (!(name in commands)) {
   process.exit(2);
 }
 const command = await commands[name as CommandName].load();
-const code = await command.run(rest);
-process.exitCode = code;
+try {
+  process.exitCode = await command.run(rest);
+} catch (error) {
+  // Node would print every field of the error, and a database error carries the statement's
+  // values (PGlite: `params`; pg: `detail`): print only its safe shape.
+  const { safeError } = await import('../server/plugins/redact.js');
+  process.stderr.write(`medspiller: ${safeError(error).stack ?? safeError(error).message}\n`);
+  process.exitCode = 1;
+}

@@ -22,6 +22,14 @@ export const commands = {
     summary: 'verify the hash chain of the audit log (audit verify)',
     load: async () => (await import('./commands/audit.js')).default,
   },
+  backup: {
+    summary: 'write a backup of the database to a file (PGlite dump or pg_dump)',
+    load: async () => (await import('./commands/backup.js')).default,
+  },
+  restore: {
+    summary: 'restore a backup into an empty database (--force to replace one)',
+    load: async () => (await import('./commands/restore.js')).default,
+  },
   deadlines: {
     summary: 'deadlines of one case as of a date, explained (JSON)',
     load: async () => (await import('./commands/deadlines.js')).default,

@@ -18,6 +18,10 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Why a case was closed; the caseworker writes the reason in their own words beside it. */
+export const CLOSE_REASONS = ['job', 'education', 'moved', 'other_benefit', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
 /** Visitation category. */
 export const CATEGORIES = ['job_ready', 'activity_ready'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -61,7 +65,16 @@ export const ACTIVITY_KINDS = [
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Changes to the case itself, kept in case_change and shown in the timeline beside the events. */
-export const CHANGE_KINDS = ['registered', 'category', 'track', 'reassigned', 'closed', 'note', 'break_glass'] as const;
+export const CHANGE_KINDS = [
+  'registered',
+  'category',
+  'track',
+  'reassigned',
+  'closed',
+  'reopened',
+  'note',
+  'break_glass',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export const DEADLINE_STATUSES = ['met', 'late', 'open', 'overdue'] as const;

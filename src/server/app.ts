@@ -10,8 +10,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from './db/database.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
-import { loggerOptions } from './plugins/redact.js';
+import { clientError, frameworkError, registerErrorHandling } from './plugins/errors.js';
+import { ajvOptions, registerInputRules } from './http/input.js';
+import { loggerOptions, rememberRouteWords } from './plugins/redact.js';
 import type { CprKeyring } from './crypto/index.js';
 import type { Services } from './http/context.js';
 import { createScopeCheck } from './modules/access/service.js';
@@ -37,8 +38,16 @@ export interface AppOptions {
   /** Built web app to serve; skipped when the directory does not exist (API-only tests). */
   webDir?: string;
   secureCookies?: boolean;
+  /** MEDSPILLER_TRUST_PROXY (config.ts); false when omitted: X-Forwarded-For is ignored. */
+  trustProxy?: boolean | number | string[];
   /** Omit for silence (tests); `stream` lets a test read every log line. */
   log?: { level: string; stream?: NodeJS.WritableStream };
+}
+
+/** A hop count as Fastify itself compiles one (its types leave numbers out): trust the nearest n. */
+function trustProxyOption(trust: AppOptions['trustProxy']): boolean | string[] | ((a: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust ?? false;
+  return (_address, hop) => hop < trust;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -47,11 +56,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    trustProxy: trustProxyOption(options.trustProxy),
+    // Input rules (http/input.ts) and router errors in the app's error body (plugins/errors.ts).
+    ajv: ajvOptions,
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  registerInputRules(app);
+  // Before any route: a logged URL keeps only the route words it learns here (plugins/redact.ts).
+  rememberRouteWords(app);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers carry personal data (and errors about it): no browser or proxy may keep a copy.
+    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
   });
 
   // External plugins first, then ours, then routes.

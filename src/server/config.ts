@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,18 @@ export interface Config {
    * tests open their databases with it.
    */
   tenantGuard: boolean;
+  /** PostgreSQL only: a statement (lock waits included) is cancelled after this long; 0 = never. */
+  statementTimeoutMs: number;
+  /** PostgreSQL only: longest wait for a database connection; 0 = no limit. */
+  connectTimeoutMs: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (Fastify's `trustProxy`):
+   * false, true (any), a hop count, or proxy addresses/CIDRs. The login back-off counts per address.
+   */
+  trustProxy: TrustProxy;
 }
+
+export type TrustProxy = boolean | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -43,6 +55,43 @@ function parseBool(name: string, raw: string | undefined, fallback: boolean): bo
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}".`);
+}
+
+// proxy-addr's names for address ranges, which Fastify accepts beside addresses and CIDRs.
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = version === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value.toLowerCase() === 'false') return false;
+  if (value.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `MEDSPILLER_TRUST_PROXY must be true, false, a hop count or comma-separated proxy addresses/CIDRs; "${bad.join('", "')}" is none of these.`,
+    );
+  }
+  return entries;
+}
+
+function parseMillis(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 2_147_483_647) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds (0 for no limit), got "${raw}".`);
+  }
+  return ms;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -64,5 +113,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         ? path.join(packageRoot, 'dist', 'web')
         : path.resolve(cwd, env.MEDSPILLER_WEB_DIR),
     tenantGuard: parseBool('MEDSPILLER_TENANT_GUARD', env.MEDSPILLER_TENANT_GUARD, false),
+    statementTimeoutMs: parseMillis('MEDSPILLER_STATEMENT_TIMEOUT_MS', env.MEDSPILLER_STATEMENT_TIMEOUT_MS, 10_000),
+    connectTimeoutMs: parseMillis('MEDSPILLER_CONNECT_TIMEOUT_MS', env.MEDSPILLER_CONNECT_TIMEOUT_MS, 5_000),
+    trustProxy: parseTrustProxy(env.MEDSPILLER_TRUST_PROXY),
   };
 }

@@ -10,11 +10,16 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
+  case_closed: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  request_timeout: 408,
   unsupported_media_type: 415,
   login_locked: 429,
   rate_limited: 429,
   not_ready: 503,
+  database_unavailable: 503,
   internal: 500,
 } as const;
 
@@ -59,3 +64,10 @@ export const versionConflict = (current: Record<string, unknown>): AppError =>
     },
     { current },
   );
+
+/** A change to a closed case: it is read-only until it is reopened. */
+export const caseClosed = (): AppError =>
+  new AppError('case_closed', {
+    da: 'Sagen er lukket. Genåbn sagen, før du ændrer i den.',
+    en: 'The case is closed. Reopen the case before changing it.',
+  });

@@ -20,7 +20,15 @@ function describeUrl(url: string): string {
 export async function openConfiguredDatabase(config: Config): Promise<OpenedDatabase> {
   const options: DbOptions = config.tenantGuard ? { plugins: [tenantGuard()] } : {};
   if (config.databaseUrl !== undefined) {
-    const db = await openDatabase({ driver: 'postgres', url: config.databaseUrl }, options);
+    const db = await openDatabase(
+      {
+        driver: 'postgres',
+        url: config.databaseUrl,
+        statementTimeoutMs: config.statementTimeoutMs,
+        connectTimeoutMs: config.connectTimeoutMs,
+      },
+      options,
+    );
     return { db, description: describeUrl(config.databaseUrl), close: () => db.close() };
   }
   const lock: DataDirLock = lockDataDir(config.dataDir);

@@ -45,6 +45,7 @@ export async function startServer(config: Config, print: (line: string) => void)
       migrationCount: migrations.length,
       webDir: config.webDir,
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
       log: { level: config.logLevel },
     });
     await app.listen({ port: config.port, host: config.host });

@@ -137,6 +137,11 @@ const caseReassignRoute = createRoute({
   path: 'sagsbehandler',
   component: lazyRouteComponent(() => import('./pages/cases/sections/ReassignSection.js'), 'ReassignSection'),
 });
+const caseCloseRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'luk',
+  component: lazyRouteComponent(() => import('./pages/cases/sections/CloseSection.js'), 'CloseSection'),
+});
 
 const teamRoute = createRoute({
   getParentRoute: () => signedIn,
@@ -223,6 +228,7 @@ const routeTree = rootRoute.addChildren([
       caseStatusRoute,
       caseContactRoute,
       caseReassignRoute,
+      caseCloseRoute,
     ]),
     teamRoute,
     adminRoute,

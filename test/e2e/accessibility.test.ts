@@ -73,6 +73,7 @@ const PAGES: readonly PageCase[] = [
   caseSection('status', '/status', CASE_READERS),
   caseSection('contact', '/kontakt', CASE_READERS),
   caseSection('reassign', '/sagsbehandler', ['teamLeader']),
+  caseSection('close', '/luk', ['caseworker', 'teamLeader']),
   { name: 'team', path: () => '/team', visitors: ['teamLeader', 'admin'] },
   { name: 'experiments', path: () => '/forsoeg', visitors: EXPERIMENT_STAFF },
   { name: 'new experiment', path: () => '/forsoeg/ny', visitors: DESIGNERS, ready: 'form' },

@@ -194,6 +194,7 @@ describe('case page', () => {
       'Status',
       'Kontakt',
       'Sagsbehandler',
+      'Luk sagen',
     ]);
     await expectAccessible(leader, 'case page as team leader');
     await openCaseSection(leader, 'Visitation og spor');

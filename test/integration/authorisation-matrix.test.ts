@@ -33,6 +33,8 @@ function expectedScope(scope: string, who: Role, target: Target): boolean {
       return own && who === 'caseworker';
     case 'case.reassign':
       return own && who === 'team_leader';
+    case 'case.close':
+      return own && (who === 'caseworker' || who === 'team_leader');
     case 'case.break_glass':
       return ['caseworker', 'company_consultant', 'team_leader'].includes(who);
     case 'team.read':

@@ -52,7 +52,7 @@ describe.each(drivers)('staff users and passwords on %s', (driver) => {
           password: 'grøn-kaffekop-ved-havnen',
         })
       ).json(),
-    ).toMatchObject({ reason: 'email_taken' });
+    ).toMatchObject({ reason: 'email_unavailable' });
 
     const first = new Client(app);
     const second = new Client(app);

@@ -11,6 +11,7 @@ export const testKeyring: CprKeyring = createCprKeyring(CprKey.fromMasterKey(Buf
 export interface TestAppOptions {
   log?: { level: string; stream: NodeJS.WritableStream };
   clock?: () => Date;
+  trustProxy?: boolean | number | string[];
 }
 
 export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promise<FastifyInstance> {
@@ -26,7 +27,11 @@ export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promis
 export class Client {
   private readonly jar = new Map<string, string>();
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client's address as the server's socket sees it (default 127.0.0.1). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress?: string,
+  ) {}
 
   cookie(name: string): string | undefined {
     return this.jar.get(name);
@@ -48,6 +53,7 @@ export class Client {
         ...headers,
       },
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      ...(this.remoteAddress === undefined ? {} : { remoteAddress: this.remoteAddress }),
     });
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now());

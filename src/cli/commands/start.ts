@@ -28,7 +28,12 @@ export default {
       const { startServer } = await import('../../server/server.js');
       const server = await startServer(config, (line) => process.stdout.write(`${line}\n`));
       await new Promise<void>((resolve) => {
+        let stopping = false;
         const stop = (signal: string) => {
+          // Ctrl-C under `npm start` arrives twice (from the terminal and forwarded by npm); a
+          // second signal must not end the process before the database is closed and unlocked.
+          if (stopping) return;
+          stopping = true;
           process.stdout.write(`Received ${signal}: finishing requests and closing the database…\n`);
           server.stop().then(resolve, (error: unknown) => {
             process.stderr.write(`Shutdown failed: ${String(error)}\n`);
@@ -36,8 +41,8 @@ export default {
             resolve();
           });
         };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.on('SIGINT', () => stop('SIGINT'));
+        process.on('SIGTERM', () => stop('SIGTERM'));
       });
       process.stdout.write('Stopped.\n');
       return 0;

@@ -30,11 +30,13 @@ export interface CaseAccess {
   write: boolean;
   /** Move the case to another caseworker. */
   reassign: boolean;
+  /** Close or reopen the case: its caseworker, or the leader of its team. */
+  close: boolean;
   /** Read only because the glass was broken (shown as such, and logged so). */
   viaGrant: boolean;
 }
 
-export const NO_ACCESS: CaseAccess = { read: false, write: false, reassign: false, viaGrant: false };
+export const NO_ACCESS: CaseAccess = { read: false, write: false, reassign: false, close: false, viaGrant: false };
 
 const has = (actor: Actor, role: Actor['roles'][number]): boolean => actor.roles.includes(role);
 
@@ -48,7 +50,7 @@ export function caseAccess(scope: ActorScope, c: CaseOwnership): CaseAccess {
   const ownCase = has(actor, 'citizen') && scope.citizenId !== null && scope.citizenId === c.citizenId;
   const regular = owns || teamRead || leads || ownCase;
   const granted = !regular && canBreakGlass(actor) && scope.grantedCases.includes(c.id);
-  return { read: regular || granted, write: owns, reassign: leads, viaGrant: granted };
+  return { read: regular || granted, write: owns, reassign: leads, close: owns || leads, viaGrant: granted };
 }
 
 /** Staff who do case work may read an out-of-scope case with a written reason. */

@@ -5,6 +5,7 @@ import type {
   Benefit,
   CancelledBy,
   CaseStatus,
+  CloseReason,
   Category,
   ChangeKind,
   ContactChannel,
@@ -147,6 +148,8 @@ export interface CitizenCaseTable {
   track_reason: string | null;
   status: Generated<CaseStatus>;
   closed_on: string | null;
+  close_reason: CloseReason | null;
+  close_reason_text: string | null;
   deadlines_on: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;

@@ -3,12 +3,13 @@ import type { Actor } from '../../core/access/actor.js';
 import type { Role } from '../../core/access/roles.js';
 import { generateFictitiousCprs } from '../../core/cpr/index.js';
 import { addDays } from '../../core/rules/index.js';
+import type { CloseReason } from '../../core/vocabulary.js';
 import { danishDate, type Ctx } from '../context.js';
 import type { CprKeyring } from '../crypto/index.js';
 import type { Database } from '../db/schema.js';
 import { Tenant } from '../db/tenant.js';
 import * as access from '../modules/access/service.js';
-import { recordEvent, setVisitation } from '../modules/cases/changes.js';
+import { closeCase, recordEvent, setVisitation } from '../modules/cases/changes.js';
 import { registerCitizen } from '../modules/cases/registration.js';
 import { createExperiment } from '../modules/experiments/service.js';
 import * as system from '../modules/system/service.js';
@@ -63,6 +64,8 @@ interface DemoCitizen {
   reason?: string;
   /** Held conversations, days after registration. */
   conversations: number[];
+  /** A case that has ended: closed this many days ago, why, and the reason in words. */
+  closed?: { daysAgo: number; category: CloseReason; reason: string };
 }
 
 // A handful of citizens spread over the flow: not yet visited, job-ready, each track. The
@@ -122,6 +125,20 @@ const OTHER_TEAM_CITIZEN: DemoCitizen = {
   track: 'near_job_ready',
   reason: 'Truckcertifikat; søger lager.',
   conversations: [3, 20],
+};
+// A case that ended in a job, so a newcomer sees what a closed case looks like (and reopening).
+const CLOSED_CITIZEN: DemoCitizen = {
+  name: 'Henrik Lund',
+  registeredDaysAgo: 150,
+  benefitYears: 1,
+  category: 'job_ready',
+  reason: 'Faglært tømrer; søger bredt i byggeriet.',
+  conversations: [4, 30, 60],
+  closed: {
+    daysAgo: 10,
+    category: 'job',
+    reason: 'Fastansat som tømrer hos Demo Byg fra 1. i måneden; ydelsen er stoppet.',
+  },
 };
 
 /** Vordingborg's design, as a draft the demo analyst can open, change and start. */
@@ -202,6 +219,15 @@ async function loadDemoCases(
         version: c.version,
       });
     }
+    if (d.closed !== undefined) {
+      const c = await access.withCase(ctx, caseId, 'close');
+      await closeCase(ctx, c, {
+        reason_category: d.closed.category,
+        reason: d.closed.reason,
+        closed_on: addDays(today, -d.closed.daysAgo),
+        version: c.version,
+      });
+    }
   }
   return citizenIds;
 }
@@ -238,7 +264,8 @@ export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, no
       'virksomhedskonsulent@demo.medspiller.dk',
     ]);
     await team('Team Nord', null, ['sagsbehandler2@demo.medspiller.dk']);
-    const cprs = generateFictitiousCprs('medspiller-demo', DEMO_CITIZENS.length + 1, { fromYear: 1965, toYear: 2000 });
+    // The closed case's number comes last, so the others keep theirs.
+    const cprs = generateFictitiousCprs('medspiller-demo', DEMO_CITIZENS.length + 2, { fromYear: 1965, toYear: 2000 });
     const citizenIds = await loadDemoCases(
       tenant,
       actorOf('sagsbehandler@demo.medspiller.dk'),
@@ -251,7 +278,15 @@ export async function loadDemoData(db: Kysely<Database>, keyring: CprKeyring, no
       tenant,
       actorOf('sagsbehandler2@demo.medspiller.dk'),
       [OTHER_TEAM_CITIZEN],
-      cprs.slice(DEMO_CITIZENS.length),
+      cprs.slice(DEMO_CITIZENS.length, DEMO_CITIZENS.length + 1),
+      keyring,
+      now,
+    );
+    await loadDemoCases(
+      tenant,
+      actorOf('sagsbehandler@demo.medspiller.dk'),
+      [CLOSED_CITIZEN],
+      cprs.slice(DEMO_CITIZENS.length + 1),
       keyring,
       now,
     );

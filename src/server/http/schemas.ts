@@ -14,22 +14,39 @@ import { Type, type TUnsafe } from '@sinclair/typebox';
 export const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}): TUnsafe<T> =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
 
-export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+/**
+ * Years 1900 to 2199: wide enough for every birth date and deadline, narrow enough to catch a typo
+ * (`0226`, `20226`) that the date format alone lets through. plugins/errors.ts words the message.
+ */
+export const DATE_RANGE_PATTERN = '^(19|20|21)[0-9]{2}-';
+export const IsoDate = Type.String({
+  format: 'date',
+  pattern: DATE_RANGE_PATTERN,
+  description: 'YYYY-MM-DD, from 1900-01-01 to 2199-12-31',
+});
 export const Instant = Type.String({ format: 'date-time' });
 export const Uuid = Type.String({ format: 'uuid' });
-/** Required text of a person: at least one character, at most `max`. */
-export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+/**
+ * Required text of a person: at least one character, at most `max`, and no control characters or
+ * lone surrogates (format `text`, http/input.ts; every other request string gets it there too).
+ */
+export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, format: 'text' });
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
 export const PersonRef = Type.Object({ id: Uuid, name: Type.String() });
-export const Version = Type.Integer({ minimum: 1, description: 'the version you read; a stale one answers 409' });
+/** At most 2³¹ − 1: version columns are int4. */
+export const Version = Type.Integer({
+  minimum: 1,
+  maximum: 2_147_483_647,
+  description: 'the version you read; a stale one answers 409',
+});
 
 /** `?limit=&offset=` of a list route. */
 export const PageQuery = (defaultLimit: number, maxLimit: number) =>
   Type.Object({
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: maxLimit, default: defaultLimit })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
   });
 
 /** A page of a list: the total and the items on this page. */

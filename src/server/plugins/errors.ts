@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode, type Message } from '../errors.js';
+import { AppError, errorStatus, type ErrorCode, type Message } from '../errors.js';
 import { language } from '../language.js';
+import { DATE_RANGE_PATTERN } from '../http/schemas.js';
+import { FINITE_KEYWORD, PLAIN_KEYWORD, TEXT_FORMAT } from '../http/input.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 // The one place where errors become HTTP answers: `{ code, message }` in the caller's language,
 // never a stack trace. 5xx details go to the log only.
@@ -44,6 +47,11 @@ function typeName(types: unknown): Message {
   };
 }
 
+const PLAIN_TEXT_RULE: Message = {
+  da: 'må ikke indeholde kontroltegn (som NUL) eller halve tegn (enlige surrogater)',
+  en: 'must not contain control characters (such as NUL) or half characters (lone surrogates)',
+};
+
 /** What is wrong with a field, as the rest of a sentence whose subject is the field. */
 function predicate(issue: AjvIssue): Message {
   const p = issue.params;
@@ -65,6 +73,8 @@ function predicate(issue: AjvIssue): Message {
           };
         case 'uuid':
           return { da: 'skal være et id (UUID)', en: 'must be an id (UUID)' };
+        case TEXT_FORMAT:
+          return PLAIN_TEXT_RULE;
         default:
           return { da: `skal have formatet ${String(p.format)}`, en: `must have the format ${String(p.format)}` };
       }
@@ -87,7 +97,16 @@ function predicate(issue: AjvIssue): Message {
       return { da: `må højst være ${limit.da}`, en: `must be at most ${limit.en}` };
     }
     case 'pattern':
+      if (p.pattern === DATE_RANGE_PATTERN)
+        return {
+          da: 'skal være en dato fra 1. januar 1900 til 31. december 2199',
+          en: 'must be a date from 1 January 1900 to 31 December 2199',
+        };
       return { da: 'har ikke det rigtige format', en: 'is not in the right format' };
+    case PLAIN_KEYWORD:
+      return PLAIN_TEXT_RULE;
+    case FINITE_KEYWORD:
+      return { da: 'skal være et endeligt tal', en: 'must be a finite number' };
     case 'enum': {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues.map(String).join(', ') : '';
       return allowed === ''
@@ -151,6 +170,17 @@ export function describeValidation(error: FastifyError): Message {
   return { da: `${field}: ${text.da}`, en: `${field}: ${text.en}` };
 }
 
+const DATABASE_UNAVAILABLE: Mapped = {
+  code: 'database_unavailable',
+  text: {
+    da: 'Databasen svarer ikke lige nu. Prøv igen om lidt.',
+    en: 'The database is not answering right now. Please try again shortly.',
+  },
+};
+
+/** Seconds a client should wait before retrying when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 function mapError(error: unknown): Mapped | undefined {
   if (error instanceof AppError)
     return error.details === undefined
@@ -175,6 +205,7 @@ function mapError(error: unknown): Mapped | undefined {
     default:
       break;
   }
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
     return { code: 'invalid_input', text: { da: 'Ugyldig forespørgsel.', en: 'Invalid request.' } };
   }
@@ -213,11 +244,13 @@ export function registerErrorHandling(app: FastifyInstance, webApp?: (reply: Fas
       );
     }
     const status =
-      error instanceof AppError
-        ? error.status
+      error instanceof AppError || mapped.code === 'database_unavailable'
+        ? errorStatus[mapped.code]
         : mapped.code === 'invalid_input'
           ? 400
           : ((error as FastifyError).statusCode ?? 400);
+    // The pool reconnects by itself: tell clients (and load balancers) when to try again.
+    if (mapped.code === 'database_unavailable') reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     if (status >= 500) request.log.error({ err: error }, 'server error');
     return sendError(request, reply, mapped, status);
   });
@@ -225,4 +258,79 @@ export function registerErrorHandling(app: FastifyInstance, webApp?: (reply: Fas
     if (webApp !== undefined && request.method === 'GET' && !request.url.startsWith('/api')) return webApp(reply);
     return sendError(request, reply, NO_SUCH_ADDRESS, 404);
   });
+}
+
+// Errors the router and the HTTP parser answer before any route or hook runs (Fastify's
+// `frameworkErrors` and `clientErrorHandler`): the same `{ code, message }` as every other error,
+// and never the address itself, which may carry what the caller typed.
+
+const BAD_ADDRESS: Mapped = {
+  code: 'invalid_input',
+  text: { da: 'Adressen er ikke gyldig.', en: 'The address is not valid.' },
+};
+const ADDRESS_TOO_LONG: Mapped = {
+  code: 'uri_too_long',
+  text: { da: 'Adressen er for lang.', en: 'The address is too long.' },
+};
+
+/** Fastify's `frameworkErrors`: a URL it cannot decode, or a path parameter beyond maxParamLength. */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendError(request, reply, ADDRESS_TOO_LONG, 414);
+    return;
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    sendError(request, reply, BAD_ADDRESS, 400);
+    return;
+  }
+  request.log.error({ err: error }, 'router error');
+  sendError(
+    request,
+    reply,
+    { code: 'internal', text: { da: 'Der skete en fejl hos os.', en: 'Something went wrong.' } },
+    500,
+  );
+}
+
+const CLIENT_ERRORS: Readonly<Record<string, { status: number; reason: string; mapped: Mapped }>> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    mapped: {
+      code: 'headers_too_large',
+      text: { da: 'Forespørgslens headere er for store.', en: 'The request headers are too large.' },
+    },
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    mapped: {
+      code: 'request_timeout',
+      text: { da: 'Forespørgslen tog for lang tid.', en: 'The request took too long.' },
+    },
+  },
+};
+
+/**
+ * Fastify's `clientErrorHandler`: HTTP the parser refuses (headers too large, a broken request
+ * line). No request exists yet, so no Accept-Language either: the message is Danish, the default.
+ */
+export function clientError(error: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = CLIENT_ERRORS[error.code ?? ''];
+  const { status, reason, mapped } = known ?? {
+    status: 400,
+    reason: 'Bad Request',
+    mapped: {
+      code: 'invalid_input',
+      text: { da: 'Forespørgslen er ikke gyldig HTTP.', en: 'The request is not valid HTTP.' },
+    },
+  };
+  const body = JSON.stringify({ code: mapped.code, message: mapped.text.da });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }

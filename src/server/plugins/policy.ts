@@ -7,7 +7,7 @@ import type { Role } from '../../core/access/roles.js';
 
 /**
  * The scope a caller needs on the record named in the URL:
- * - `case.read` / `case.write` / `case.reassign`: on `:caseId` (see core/access/case-scope.ts);
+ * - `case.read` / `case.write` / `case.reassign` / `case.close`: on `:caseId` (see core/access/case-scope.ts);
  * - `case.break_glass`: any case of the caller's municipality, for staff who do case work;
  * - `team.read`: member or leader of `:teamId`; `team.manage`: its leader or a municipality admin;
  * - `citizen.audit`: `:citizenId` of the caller's municipality (data-protection officer's view);
@@ -18,6 +18,7 @@ export type Scope =
   | 'case.read'
   | 'case.write'
   | 'case.reassign'
+  | 'case.close'
   | 'case.break_glass'
   | 'team.read'
   | 'team.manage'
@@ -42,6 +43,7 @@ export const SCOPE_PARAM: Record<Scope, 'caseId' | 'teamId' | 'citizenId' | 'exp
   'case.read': 'caseId',
   'case.write': 'caseId',
   'case.reassign': 'caseId',
+  'case.close': 'caseId',
   'case.break_glass': 'caseId',
   'team.read': 'teamId',
   'team.manage': 'teamId',

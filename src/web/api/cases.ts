@@ -6,6 +6,7 @@ import type {
   BreakGlassGrant,
   CaseBody,
   CasePage,
+  CloseBody,
   ContactBody,
   ContactPerson,
   CprMatch,
@@ -15,6 +16,7 @@ import type {
   ReassignBody,
   Reassigned,
   RegisterBody,
+  ReopenBody,
   RevealedCpr,
   SearchQuery,
   TimelinePage,
@@ -71,6 +73,14 @@ export function setVisitation(api: ApiClient, caseId: string, body: VisitationBo
 
 export function setTrack(api: ApiClient, caseId: string, body: TrackBody): Promise<CaseBody> {
   return api.request('PUT', `${casePath(caseId)}/track`, { body });
+}
+
+export function closeCase(api: ApiClient, caseId: string, body: CloseBody): Promise<CaseBody> {
+  return api.request('POST', `${casePath(caseId)}/close`, { body });
+}
+
+export function reopenCase(api: ApiClient, caseId: string, body: ReopenBody): Promise<CaseBody> {
+  return api.request('POST', `${casePath(caseId)}/reopen`, { body });
 }
 
 export function updateContact(api: ApiClient, caseId: string, body: ContactBody): Promise<CaseBody> {

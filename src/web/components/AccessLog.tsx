@@ -51,6 +51,7 @@ const ENTITIES = [
   'case_visitation',
   'case_track',
   'case_caseworker',
+  'case_status',
   'citizen',
   'cpr_search',
   'status_period',

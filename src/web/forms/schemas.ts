@@ -2,10 +2,12 @@
 // The one place the browser bundle takes server code from: schema files import only TypeBox,
 // src/core and src/server/http/schemas.ts, nothing that needs Node.
 export {
+  CloseBody,
   ContactBody,
   EventBody,
   ReassignBody,
   RegisterBody,
+  ReopenBody,
   VisitationBody,
   VoidBody,
 } from '../../server/modules/cases/schema.js';

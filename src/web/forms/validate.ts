@@ -6,6 +6,7 @@ import { FormatRegistry, TypeRegistry, type TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import type { TFunction } from 'i18next';
 import { isIsoDate } from '../../core/rules/date.js';
+import { isPlainText } from '../../core/text.js';
 import type { FieldInfo, FieldMap } from '../hooks/problems.js';
 import { formatNumber } from '../i18n/format.js';
 import type { Language } from '../i18n/languages.js';
@@ -29,6 +30,7 @@ const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i;
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', (value) => isIsoDate(value));
 if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => UUID.test(value));
+if (!FormatRegistry.Has('text')) FormatRegistry.Set('text', isPlainText);
 if (!FormatRegistry.Has('date-time'))
   FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
 if (!TypeRegistry.Has('Unsafe')) {

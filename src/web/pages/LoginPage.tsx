@@ -51,8 +51,10 @@ export function LoginPage() {
     if (!(error instanceof ApiError) || error.code === 'network_error' || error.code === 'unexpected_response') {
       return { message: t('login.failed') };
     }
-    // A locked account is not about what was typed, so it links to no field.
-    return error.code === 'login_locked' ? { message: error.message } : { message: error.message, fieldId: EMAIL_ID };
+    // A back-off is not about what was typed, so it links to no field.
+    return error.code === 'login_locked' || error.code === 'rate_limited'
+      ? { message: error.message }
+      : { message: error.message, fieldId: EMAIL_ID };
   };
 
   const submit = async (): Promise<void> => {

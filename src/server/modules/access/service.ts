@@ -52,8 +52,11 @@ export async function actorScope(db: Tenant, actor: Actor, now: Date): Promise<A
   return { actor, memberOf: teams.memberOf, leads: teams.leads, grantedCases, citizenId };
 }
 
-/** What a use case does with a case: read it, change it, move it to another caseworker, or break the glass to read it. */
-export type CaseNeed = 'read' | 'write' | 'reassign' | 'break_glass';
+/**
+ * What a use case does with a case: read it, change it, move it to another caseworker, close or
+ * reopen it, or break the glass to read it.
+ */
+export type CaseNeed = 'read' | 'write' | 'reassign' | 'close' | 'break_glass';
 
 function permits(need: CaseNeed, access: CaseAccess, actor: Actor): boolean {
   switch (need) {
@@ -63,6 +66,8 @@ function permits(need: CaseNeed, access: CaseAccess, actor: Actor): boolean {
       return access.write;
     case 'reassign':
       return access.reassign;
+    case 'close':
+      return access.close;
     case 'break_glass':
       return canBreakGlass(actor);
   }
@@ -73,7 +78,7 @@ function permits(need: CaseNeed, access: CaseAccess, actor: Actor): boolean {
  * changed — and decided on there with the caller's scope of the same moment; 404 outside it.
  */
 export async function withCase(ctx: Ctx, caseId: string, need: CaseNeed): Promise<cases.CaseInHand> {
-  const lock = need === 'write' || need === 'reassign';
+  const lock = need === 'write' || need === 'reassign' || need === 'close';
   return decideOnCase(ctx.db, await actorScope(ctx.db, ctx.actor, ctx.now), caseId, need, lock);
 }
 
@@ -128,6 +133,8 @@ function caseNeedOf(scope: Scope): CaseNeed | null {
       return 'write';
     case 'case.reassign':
       return 'reassign';
+    case 'case.close':
+      return 'close';
     case 'case.break_glass':
       return 'break_glass';
     case 'team.read':

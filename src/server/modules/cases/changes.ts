@@ -9,7 +9,7 @@ import {
 import type { Ctx } from '../../context.js';
 import type { CitizenCaseTable } from '../../db/schema.js';
 import { expectOneUpdated } from '../../db/versioned.js';
-import { AppError, invalid, type Message } from '../../errors.js';
+import { AppError, caseClosed, invalid, type Message } from '../../errors.js';
 import * as audit from '../audit/service.js';
 import { refreshCase } from '../deadlines/service.js';
 import { assertAssignable, caseloadOf } from '../teams/service.js';
@@ -17,10 +17,12 @@ import * as q from './queries.js';
 import { caseBody } from './reading.js';
 import type {
   CaseBody,
+  CloseBody,
   ContactBody,
   EventBody,
   ReassignBody,
   Reassigned,
+  ReopenBody,
   TrackBody,
   VisitationBody,
   VoidBody,
@@ -38,6 +40,11 @@ async function current(ctx: Ctx, c: CaseInHand): Promise<CaseBody | undefined> {
   return caseBody(ctx, c.id, c.access).catch(() => undefined);
 }
 
+/** A closed case is read-only until it is reopened: 409 `case_closed`, whatever version the caller read. */
+function assertOpen(c: CaseInHand): void {
+  if (c.status !== 'open') throw caseClosed();
+}
+
 /** Updates an open case from the version the caller read; 409 with the case as it is now when stale. */
 async function updateOpenCase(
   ctx: Ctx,
@@ -45,6 +52,7 @@ async function updateOpenCase(
   version: number,
   changes: Updateable<CitizenCaseTable>,
 ): Promise<void> {
+  assertOpen(c);
   const result = await q.updateOpenCase(ctx.db, c.id, version, changes);
   await expectOneUpdated(result, () => current(ctx, c), CASE_GONE);
 }
@@ -105,6 +113,7 @@ export async function setVisitation(ctx: Ctx, c: CaseInHand, body: VisitationBod
 
 /** A new track alone, for a citizen already visited as activity-ready (API clients; the web app sends the visitation). */
 export async function setTrack(ctx: Ctx, c: CaseInHand, body: TrackBody): Promise<CaseBody> {
+  assertOpen(c);
   if (c.category !== 'activity_ready') {
     throw invalid({
       da: 'Kun aktivitetsparate borgere placeres i et spor. Visitér borgeren først.',
@@ -146,8 +155,8 @@ export function validateEvent(body: EventBody, today: string): void {
 }
 
 export async function recordEvent(ctx: Ctx, c: CaseInHand, body: EventBody): Promise<CaseBody> {
+  assertOpen(c);
   validateEvent(body, ctx.today);
-  if (c.status !== 'open') throw new AppError('conflict', { da: 'Sagen er lukket.', en: 'The case is closed.' });
   const id = randomUUID();
   await q.insertEvent(ctx.db, {
     id,
@@ -178,6 +187,7 @@ export async function recordEvent(ctx: Ctx, c: CaseInHand, body: EventBody): Pro
 }
 
 export async function voidEvent(ctx: Ctx, c: CaseInHand, eventId: string, body: VoidBody): Promise<CaseBody> {
+  assertOpen(c);
   const result = await q.voidEvent(ctx.db, c.id, eventId, body.version, {
     at: ctx.now,
     userId: ctx.actor.userId,
@@ -223,6 +233,7 @@ export async function reassign(ctx: Ctx, c: CaseInHand, body: ReassignBody): Pro
 
 /** Changes the citizen's contact details from the version the caller read. */
 export async function updateContact(ctx: Ctx, c: CaseInHand, body: ContactBody): Promise<CaseBody> {
+  assertOpen(c);
   const { version, name, contact_channel, language, ...nullable } = body;
   if (name?.trim() === '') throw invalid({ da: 'name: skal udfyldes.', en: 'name: is required.' });
   const fields = {
@@ -241,5 +252,57 @@ export async function updateContact(ctx: Ctx, c: CaseInHand, body: ContactBody):
     purpose: 'case_work',
     details: { fields: Object.keys(fields).sort().join(',') },
   });
+  return caseBody(ctx, c.id, c.access);
+}
+
+/**
+ * Closes the case: why and on which day, as one versioned change with a case_change for the
+ * timeline. A closed case has no deadlines, so it leaves the work queue and the caseloads.
+ */
+export async function closeCase(ctx: Ctx, c: CaseInHand, body: CloseBody): Promise<CaseBody> {
+  assertOpen(c);
+  if (body.closed_on > ctx.today)
+    throw invalid({
+      da: 'closed_on: en sag lukkes, når forløbet er slut; datoen må ikke ligge i fremtiden.',
+      en: 'closed_on: a case is closed once it has ended; the date must not be in the future.',
+    });
+  if (body.closed_on < c.registered)
+    throw invalid({
+      da: 'closed_on: sagen kan ikke lukkes før den dag, den blev registreret.',
+      en: 'closed_on: the case cannot be closed before the day it was registered.',
+    });
+  const result = await q.updateCase(ctx.db, c.id, body.version, {
+    status: 'closed',
+    closed_on: body.closed_on,
+    close_reason: body.reason_category,
+    close_reason_text: body.reason,
+  });
+  await expectOneUpdated(result, () => current(ctx, c), CASE_GONE);
+  await recordChange(ctx, c.id, 'closed', null, body.reason_category, body.reason);
+  await refreshCase(ctx.db, ctx.today, { ...c, status: 'closed' });
+  await noteUpdate(ctx, c, 'case_status', { status: 'closed', reason_category: body.reason_category });
+  return caseBody(ctx, c.id, c.access);
+}
+
+/** Reopens a closed case with the reason; its deadlines are evaluated again from its events. */
+export async function reopenCase(ctx: Ctx, c: CaseInHand, body: ReopenBody): Promise<CaseBody> {
+  if (c.status === 'open')
+    throw new AppError('conflict', { da: 'Sagen er allerede åben.', en: 'The case is open already.' });
+  // One open case per citizen (the database's unique index says so too): name it rather than fail on it.
+  if (await q.otherOpenCase(ctx.db, c.citizenId, c.id))
+    throw new AppError('conflict', {
+      da: 'Borgeren har en anden åben sag. Luk den, før denne genåbnes.',
+      en: 'The citizen has another open case. Close it before reopening this one.',
+    });
+  const result = await q.updateCase(ctx.db, c.id, body.version, {
+    status: 'open',
+    closed_on: null,
+    close_reason: null,
+    close_reason_text: null,
+  });
+  await expectOneUpdated(result, () => current(ctx, c), CASE_GONE);
+  await recordChange(ctx, c.id, 'reopened', null, null, body.reason);
+  await refreshCase(ctx.db, ctx.today, { ...c, status: 'open' });
+  await noteUpdate(ctx, c, 'case_status', { status: 'open' });
   return caseBody(ctx, c.id, c.access);
 }

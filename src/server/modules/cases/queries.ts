@@ -56,6 +56,9 @@ export async function caseView(db: Tenant, caseId: string) {
       'c.category_reason',
       'c.track',
       'c.track_reason',
+      'c.closed_on',
+      'c.close_reason',
+      'c.close_reason_text',
       'c.version',
       'c.caseworker_id',
       'w.name as caseworker_name',
@@ -214,6 +217,28 @@ export async function updateOpenCase(
     .where('version', '=', version)
     .where('status', '=', 'open')
     .executeTakeFirst();
+}
+
+/** Changes a case from the version the caller read, whatever its status (closing, reopening); 0 rows when stale. */
+export async function updateCase(db: Tenant, caseId: string, version: number, changes: Updateable<CitizenCaseTable>) {
+  return db
+    .updateTable('citizen_case')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', caseId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** Whether the citizen has an open case other than this one (a citizen has one open case at a time). */
+export async function otherOpenCase(db: Tenant, citizenId: string, caseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('citizen_case')
+    .select('id')
+    .where('citizen_id', '=', citizenId)
+    .where('status', '=', 'open')
+    .where('id', '!=', caseId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function updateCitizen(

@@ -25,6 +25,9 @@ export async function caseBody(ctx: Ctx, caseId: string, access: CaseAccess): Pr
     category_reason: row.category_reason,
     track: row.track,
     track_reason: row.track_reason,
+    closed_on: row.closed_on,
+    close_reason: row.close_reason,
+    close_reason_text: row.close_reason_text,
     version: row.version,
     caseworker: row.caseworker_id === null ? null : { id: row.caseworker_id, name: row.caseworker_name ?? '' },
     team:
@@ -42,7 +45,7 @@ export async function caseBody(ctx: Ctx, caseId: string, access: CaseAccess): Pr
       interpreter_needed: row.interpreter_needed,
       version: row.citizen_version,
     },
-    access: { write: access.write, reassign: access.reassign, via_grant: access.viaGrant },
+    access: { write: access.write, reassign: access.reassign, close: access.close, via_grant: access.viaGrant },
     deadlines: await caseDeadlines(ctx, caseId),
   };
 }

@@ -4,7 +4,16 @@ import { errorResponses } from '../../http/schemas.js';
 import { inTransaction, type Services } from '../../http/context.js';
 import { roles, scoped } from '../../plugins/policy.js';
 import { breakGlass, withCase } from '../access/service.js';
-import { reassign, recordEvent, setTrack, setVisitation, updateContact, voidEvent } from './changes.js';
+import {
+  closeCase,
+  reassign,
+  recordEvent,
+  reopenCase,
+  setTrack,
+  setVisitation,
+  updateContact,
+  voidEvent,
+} from './changes.js';
 import { readCase, readMyCase, revealCpr, searchCases } from './reading.js';
 import { findCaseByCpr, findCitizenByCpr, registerCitizen } from './registration.js';
 import * as S from './schema.js';
@@ -225,6 +234,44 @@ export const caseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     async (request) =>
       inTransaction(services, request, async (ctx) =>
         reassign(ctx, await withCase(ctx, request.params.caseId, 'reassign'), request.body),
+      ),
+  );
+
+  app.post(
+    '/api/cases/:caseId/close',
+    {
+      config: { policy: scoped('case.close', 'caseworker', 'team_leader') },
+      schema: {
+        operationId: 'closeCase',
+        tags,
+        summary: 'Close the case, with why and the day it ended',
+        params: S.CaseParams,
+        body: S.CloseBody,
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
+    },
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        closeCase(ctx, await withCase(ctx, request.params.caseId, 'close'), request.body),
+      ),
+  );
+
+  app.post(
+    '/api/cases/:caseId/reopen',
+    {
+      config: { policy: scoped('case.close', 'caseworker', 'team_leader') },
+      schema: {
+        operationId: 'reopenCase',
+        tags,
+        summary: 'Reopen a closed case, with the reason',
+        params: S.CaseParams,
+        body: S.ReopenBody,
+        response: { 200: S.CaseBody, ...errorResponses },
+      },
+    },
+    async (request) =>
+      inTransaction(services, request, async (ctx) =>
+        reopenCase(ctx, await withCase(ctx, request.params.caseId, 'close'), request.body),
       ),
   );
 

@@ -6,6 +6,7 @@ import {
   CASE_STATUSES,
   CATEGORIES,
   CHANGE_KINDS,
+  CLOSE_REASONS,
   CONTACT_CHANNELS,
   EVENT_TYPES,
   MODES,
@@ -76,6 +77,7 @@ export type CitizenBody = Static<typeof CitizenBody>;
 export const CaseAccessBody = Type.Object({
   write: Type.Boolean(),
   reassign: Type.Boolean(),
+  close: Type.Boolean({ description: 'close or reopen the case: its caseworker and the leader of its team' }),
   via_grant: Type.Boolean(),
 });
 export type CaseAccessBody = Static<typeof CaseAccessBody>;
@@ -91,6 +93,9 @@ export const CaseBody = Type.Object({
   category_reason: Nullable(Type.String()),
   track: Nullable(Track),
   track_reason: Nullable(Type.String()),
+  closed_on: Nullable(IsoDate),
+  close_reason: Nullable(literals(CLOSE_REASONS)),
+  close_reason_text: Nullable(Type.String()),
   version: Type.Integer(),
   caseworker: Nullable(PersonRef),
   team: Nullable(Type.Object({ id: Uuid, name: Type.String(), caseload_cap: Type.Integer() })),
@@ -161,6 +166,32 @@ export const ReassignBody = Type.Object(
 export type ReassignBody = Static<typeof ReassignBody>;
 export const Reassigned = Type.Object({ case: CaseBody, over_cap: Type.Boolean() });
 export type Reassigned = Static<typeof Reassigned>;
+export const CloseBody = Type.Object(
+  {
+    reason_category: literals(CLOSE_REASONS),
+    reason: Text(4000),
+    closed_on: IsoDate,
+    version: Version,
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Closes an open case: why (a category and the reason in words) and the day it ended, not in the future and ' +
+      'not before the case was registered. A closed case has no deadlines and takes no changes (409 `case_closed`) ' +
+      'until it is reopened; 409 `case_closed` also when it is closed already.',
+  },
+);
+export type CloseBody = Static<typeof CloseBody>;
+export const ReopenBody = Type.Object(
+  { reason: Text(4000), version: Version },
+  {
+    additionalProperties: false,
+    description:
+      'Reopens a closed case, with the reason: its deadlines are evaluated again. 409 `conflict` when the case ' +
+      'is open, or when the citizen has another open case.',
+  },
+);
+export type ReopenBody = Static<typeof ReopenBody>;
 export const ContactBody = Type.Object(
   { ...ContactFields, name: Type.Optional(Text(200)), version: Version },
   { additionalProperties: false },

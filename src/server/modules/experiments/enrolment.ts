@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import { actorScope } from '../access/service.js';
 import * as audit from '../audit/service.js';
 import { getExperiment } from './design.js';
+import { experimentPseudonyms } from './pseudonyms.js';
 import * as q from './queries.js';
 import type { Design, EligibleCitizen, Enrolment } from './schema.js';
 
@@ -156,11 +157,19 @@ export async function listEnrolments(
     limit: page.limit ?? 100,
     offset: page.offset ?? 0,
   });
-  const items = rows.map((r) => ({ ...r, name: names ? r.name : null, end_reason: r.end_reason }));
+  // Analysts get no internal ids: stand-ins keyed per experiment, equal to no id anywhere.
+  const hide = names || rows.length === 0 ? null : experimentPseudonyms(await q.seedOf(ctx.db, experimentId));
+  const items = rows.map((r) => ({
+    ...r,
+    citizen_id: hide === null ? r.citizen_id : hide.opaqueId('citizen', r.citizen_id),
+    case_id: hide === null ? r.case_id : hide.opaqueId('case', r.case_id),
+    name: names ? r.name : null,
+    end_reason: r.end_reason,
+  }));
   if (names) {
     await audit.record(
       ctx,
-      items.map((e) => ({
+      rows.map((e) => ({
         citizenId: e.citizen_id,
         action: 'read' as const,
         entity: 'enrolment',

@@ -378,15 +378,20 @@ export interface CitizenSummary extends Summary {
 const RANK = sql`CASE p.status WHEN 'active_measure' THEN 1 WHEN 'internship' THEN 2 WHEN 'education' THEN 3 WHEN 'subsidised_hours' THEN 4 WHEN 'flexjob' THEN 5 WHEN 'ordinary_job' THEN 6 END`;
 const IMPORTED_RANK = sql`CASE i.status WHEN 'none' THEN 0 WHEN 'active_measure' THEN 1 WHEN 'internship' THEN 2 WHEN 'education' THEN 3 WHEN 'subsidised_hours' THEN 4 WHEN 'flexjob' THEN 5 WHEN 'ordinary_job' THEN 6 END`;
 
-/** Citizens with a pseudonym in (after, until]. */
-export interface PseudonymRange {
-  after: string;
+/** Enrolled citizens whose id is in (after, until]; `after` null for the first. */
+export interface CitizenRange {
+  after: string | null;
   until: string;
 }
 
 /** The enrolled citizens with their follow-up so far (`today` ends it for those still followed). */
-function enrolled(db: Tenant, experimentId: string, followUp: number, today: string, page?: PseudonymRange) {
-  const paging = page === undefined ? sql`` : sql` AND z.pseudonym > ${page.after} AND z.pseudonym <= ${page.until}`;
+function enrolled(db: Tenant, experimentId: string, followUp: number, today: string, page?: CitizenRange) {
+  const paging =
+    page === undefined
+      ? sql``
+      : page.after === null
+        ? sql` AND e.citizen_id <= ${page.until}`
+        : sql` AND e.citizen_id > ${page.after} AND e.citizen_id <= ${page.until}`;
   return sql`
     SELECT e.citizen_id, z.pseudonym, e.arm, e.stratum, e.age, e.benefit_years::float8 AS benefit_years, e.ended_on, e.end_reason,
            (e.enrolled_on - ((extract(isodow FROM e.enrolled_on)::int - 1)))::date AS week1,
@@ -446,7 +451,7 @@ export async function citizenSummaries(
 }
 
 export interface WeekRow {
-  pseudonym: string;
+  citizen_id: string;
   arm: string;
   stratum: string;
   age: number;
@@ -455,26 +460,26 @@ export interface WeekRow {
   status: string;
 }
 
-/** The next `limit` pseudonyms of the experiment after `after`, as a range; null when none are left. */
-export async function nextPseudonyms(
+/**
+ * The next `limit` enrolled citizens after `after` (by id, which no analyst sees, so pages tell
+ * nothing about order), as a range; null when none are left.
+ */
+export async function nextCitizens(
   db: Tenant,
   experimentId: string,
-  after: string,
+  after: string | null,
   limit: number,
-): Promise<PseudonymRange | null> {
-  const rows = await db
-    .selectFrom('enrolment as e')
-    .innerJoin('citizen as z', (j) =>
-      j.onRef('z.municipality_id', '=', 'e.municipality_id').onRef('z.id', '=', 'e.citizen_id'),
-    )
-    .select('z.pseudonym')
-    .where('e.experiment_id', '=', experimentId)
-    .where('z.pseudonym', '>', after)
-    .orderBy('z.pseudonym')
-    .limit(limit)
-    .execute();
+): Promise<CitizenRange | null> {
+  let query = db
+    .selectFrom('enrolment')
+    .select('citizen_id')
+    .where('experiment_id', '=', experimentId)
+    .orderBy('citizen_id')
+    .limit(limit);
+  if (after !== null) query = query.where('citizen_id', '>', after);
+  const rows = await query.execute();
   const last = rows[rows.length - 1];
-  return last === undefined ? null : { after, until: last.pseudonym };
+  return last === undefined ? null : { after, until: last.citizen_id };
 }
 
 /** The long panel, one row per citizen and observed week, for the citizens in `page`. */
@@ -483,16 +488,16 @@ export async function weeklyRows(
   experimentId: string,
   followUp: number,
   today: string,
-  page: PseudonymRange,
+  page: CitizenRange,
 ): Promise<WeekRow[]> {
   const result = await sql<WeekRow>`
     WITH e AS (${enrolled(db, experimentId, followUp, today, page)}),
     ${weekRanks(db, experimentId)}
-    SELECT e.pseudonym, e.arm, e.stratum, e.age, e.benefit_years, g.week,
+    SELECT e.citizen_id, e.arm, e.stratum, e.age, e.benefit_years, g.week,
       CASE COALESCE(r.rank, 0) WHEN 0 THEN 'none' WHEN 1 THEN 'active_measure' WHEN 2 THEN 'internship' WHEN 3 THEN 'education'
         WHEN 4 THEN 'subsidised_hours' WHEN 5 THEN 'flexjob' ELSE 'ordinary_job' END AS status
     FROM e CROSS JOIN LATERAL generate_series(1, e.weeks) AS g(week)
     LEFT JOIN ranks r ON r.citizen_id = e.citizen_id AND r.week = g.week
-    ORDER BY e.pseudonym, g.week`.execute(db.kysely);
+    ORDER BY e.citizen_id, g.week`.execute(db.kysely);
   return result.rows;
 }

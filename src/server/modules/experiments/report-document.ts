@@ -1,3 +1,4 @@
+import { publishedCount } from '../../../core/experiments/disclosure.js';
 import { longDate, longMoment } from '../../../core/calendar/danish.js';
 import type { OutcomeRow } from '../../../core/experiments/outcome-table.js';
 import type { CurvePoint, Report } from '../../../core/experiments/report.js';
@@ -160,6 +161,8 @@ export function reportDocument(
 ): PdfDocument {
   const t = REPORT_TEXTS[lang];
   const f = numbers(t.locale);
+  // Counts in the flow are published: small cells hidden ("<5").
+  const c = (n: number): string => publishedCount(n, f.count);
   const labelOf = (arm: string): string => report.flow.arms.find((a) => a.arm === arm)?.label ?? arm;
   const treatment = labelOf(meta.treatment);
   const control = labelOf(meta.control);
@@ -193,21 +196,21 @@ export function reportDocument(
         {
           boxes: [
             {
-              title: t.flow.eligible(f.count(flow.eligible)),
-              lines: [t.flow.notEnrolled(f.count(flow.eligible - flow.enrolled))],
+              title: t.flow.eligible(c(flow.eligible)),
+              lines: [t.flow.notEnrolled(c(flow.eligible - flow.enrolled))],
             },
           ],
         },
-        { boxes: [{ title: t.flow.enrolled(f.count(flow.enrolled)), lines: [] }] },
+        { boxes: [{ title: t.flow.enrolled(c(flow.enrolled)), lines: [] }] },
         {
           boxes: flow.arms.map((a) => ({
             title: a.label,
             lines: [
-              t.flow.allocated(f.count(a.allocated)),
-              t.flow.lost(f.count(a.lost.moved + a.lost.died + a.lost.withdrew)),
-              t.flow.lostReasons(f.count(a.lost.moved), f.count(a.lost.died), f.count(a.lost.withdrew)),
-              t.flow.notYetFollowed(f.count(a.not_yet_followed)),
-              t.flow.analysed(f.count(a.analysed)),
+              t.flow.allocated(c(a.allocated)),
+              t.flow.lost(c(a.lost.moved + a.lost.died + a.lost.withdrew)),
+              t.flow.lostReasons(c(a.lost.moved), c(a.lost.died), c(a.lost.withdrew)),
+              t.flow.notYetFollowed(c(a.not_yet_followed)),
+              t.flow.analysed(c(a.analysed)),
             ],
           })),
         },

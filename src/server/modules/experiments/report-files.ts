@@ -1,5 +1,6 @@
 import { longDate, longMoment } from '../../../core/calendar/danish.js';
 import { formatCsvRow } from '../../../core/csv/index.js';
+import { publishedCount } from '../../../core/experiments/disclosure.js';
 import type { OutcomeRow } from '../../../core/experiments/outcome-table.js';
 import type { Report } from '../../../core/experiments/report.js';
 import { REPORT_TEXTS } from './report-texts.js';
@@ -26,6 +27,8 @@ const num = (x: number | null, digits = 3): string =>
 const interval = (r: OutcomeRow): string =>
   r.ci_low === null || r.ci_high === null ? '–' : `${num(r.ci_low)} til ${num(r.ci_high)}`;
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** A count in a table meant for publication: small cells hidden. */
+const n = (count: number): string => esc(publishedCount(count));
 
 export function reportCsv(rows: readonly OutcomeRow[]): string {
   const header = [
@@ -102,7 +105,7 @@ export function reportHtml(meta: ReportMeta, report: Report, rows: readonly Outc
   const flowRows = report.flow.arms
     .map(
       (a) =>
-        `<tr><th scope="row">${esc(a.label)}</th><td>${a.allocated}</td><td>${a.lost.moved}</td><td>${a.lost.died}</td><td>${a.lost.withdrew}</td><td>${a.not_yet_followed}</td><td>${a.analysed}</td></tr>`,
+        `<tr><th scope="row">${esc(a.label)}</th><td>${n(a.allocated)}</td><td>${n(a.lost.moved)}</td><td>${n(a.lost.died)}</td><td>${n(a.lost.withdrew)}</td><td>${n(a.not_yet_followed)}</td><td>${n(a.analysed)}</td></tr>`,
     )
     .join('');
   const outcomeRows = rows
@@ -126,7 +129,7 @@ ${report.interim ? '<p class="interim"><strong>Foreløbig opgørelse (interim):<
 <p>${esc(meta.question)}</p>
 <p>Design version ${meta.designVersion}, låst ${esc(meta.lockedAt === null ? '–' : longMoment(meta.lockedAt))}, SHA-256 ${esc(meta.designHash ?? '–')}. Opgjort ${esc(longDate(meta.asOf))}. ${esc(treatment)} sammenlignet med ${esc(control)}.</p>
 <h2>Forløb (CONSORT)</h2>
-<p>Egnede: ${report.flow.eligible}. Rekrutteret: ${report.flow.enrolled}.</p>
+<p>Egnede: ${n(report.flow.eligible)}. Rekrutteret: ${n(report.flow.enrolled)}. Antal under 5 vises som &lt;5.</p>
 <table><thead><tr><th scope="col">Arm</th><th scope="col">Fordelt</th><th scope="col">Flyttet</th><th scope="col">Død</th><th scope="col">Trukket sig</th><th scope="col">Endnu ikke fulgt</th><th scope="col">Analyseret</th></tr></thead><tbody>${flowRows}</tbody></table>
 <h2>Udfald</h2>
 ${

@@ -195,7 +195,8 @@ export const experimentRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       schema: {
         operationId: 'listEnrolments',
         tags,
-        summary: 'Enrolled citizens with arm and follow-up (names for case staff, pseudonyms for the rest)',
+        summary:
+          'Enrolled citizens with arm and follow-up (names and ids for case staff; pseudonyms and stand-in ids for the rest)',
         params: S.ExperimentParams,
         querystring: S.ListQuery,
         response: { 200: S.EnrolmentPage, ...errorResponses },

@@ -1,6 +1,6 @@
-// Login attempts per client address in a sliding window, in memory: it slows password
-// guessing across many accounts, which the per-account lockout alone does not. Per process,
-// which is enough for one server; several servers would each count their own share.
+// Attempts of any outcome per client address in a sliding window, in memory: the OpenID Connect
+// login starts use it. Password logins use core/throttle, which counts failures only. Per
+// process, which is enough for one server; several servers would each count their own share.
 
 export class IpLimiter {
   private readonly hits = new Map<string, number[]>();

@@ -11,7 +11,8 @@ import {
   type CookieOptions,
 } from '../../plugins/auth.js';
 import { AUTHENTICATED, PUBLIC } from '../../plugins/policy.js';
-import { IpLimiter } from './ip-limiter.js';
+import { FailureThrottle } from '../../../core/throttle/index.js';
+import { normaliseEmail } from '../users/service.js';
 import { LoginBody, SessionBody } from './schema.js';
 import * as session from './service.js';
 
@@ -20,7 +21,8 @@ export interface SessionOptions extends Services {
 }
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (app, { db, clock, cookies }) => {
-  const limiter = new IpLimiter(30, 10 * 60_000);
+  // Failed logins only (core/throttle); request.ip honours MEDSPILLER_TRUST_PROXY.
+  const throttle = new FailureThrottle(session.LOGIN_LIMITS);
   const tags = ['session'];
 
   app.get(
@@ -49,13 +51,22 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (a
     },
     async (request, reply) => {
       const now = clock();
-      if (!limiter.take(request.ip, now.getTime())) {
-        throw new AppError('rate_limited', {
-          da: 'For mange loginforsøg herfra. Vent lidt og prøv igen.',
-          en: 'Too many login attempts from here. Wait a while and try again.',
-        });
+      const subject = normaliseEmail(request.body.email);
+      const backOff = throttle.check(subject, request.ip, now.getTime());
+      if (backOff !== undefined) {
+        reply.header('retry-after', String(Math.ceil(backOff.retryAfterMs / 1000)));
+        throw session.backOffError(backOff, 'login');
       }
-      const result = await session.login(db.kysely, request.body.email, request.body.password, now);
+      let result: session.LoginResult;
+      try {
+        result = await session.login(db.kysely, request.body.email, request.body.password, now);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'invalid_credentials') {
+          throttle.fail(subject, request.ip, now.getTime());
+        }
+        throw error;
+      }
+      throttle.succeed(subject, request.ip);
       setSessionCookies(reply, result.cookie, result.csrfToken, cookies);
       request.log.info({ userId: result.actor.userId, municipalityId: result.actor.municipalityId }, 'login');
       return session.describeSession(db.kysely, result.actor);

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { Tenant } from '../../db/tenant.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../http/context.js';
+import type { BackOff, ThrottleRules } from '../../../core/throttle/index.js';
 import * as system from '../system/service.js';
 import * as users from '../users/service.js';
 import { verifyNothing, verifyPassword } from '../users/password.js';
@@ -19,10 +20,40 @@ export { hashPassword } from '../users/password.js';
 export const SESSION_RULES = {
   idleMinutes: 30,
   absoluteHours: 12,
-  /** Consecutive failed logins that lock an account, and for how long. */
-  lockAfter: 5,
-  lockMinutes: 15,
 } as const;
+
+/**
+ * Back-off after failed logins (core/throttle): 5 failures for one e-mail from one address, or
+ * 100 from one address for any e-mails, within 15 minutes. The same rules guard the current
+ * password on a password change, per user and address.
+ */
+export const LOGIN_LIMITS: ThrottleRules = {
+  perPair: { max: 5, windowMs: 15 * 60_000 },
+  perAddress: { max: 100, windowMs: 15 * 60_000 },
+};
+
+/** The answer while a back-off is in force: the same for known and unknown e-mails. */
+export function backOffError(backOff: BackOff, what: 'login' | 'password'): AppError {
+  const minutes = Math.max(1, Math.ceil(backOff.retryAfterMs / 60_000));
+  if (backOff.scope === 'address') {
+    return new AppError('rate_limited', {
+      da: `For mange forkerte forsøg herfra. Prøv igen om ${minutes} minutter.`,
+      en: `Too many failed attempts from here. Try again in ${minutes} minutes.`,
+    });
+  }
+  return new AppError(
+    'login_locked',
+    what === 'login'
+      ? {
+          da: `For mange forkerte forsøg med denne e-mail. Prøv igen om ${minutes} minutter.`,
+          en: `Too many failed attempts with this e-mail. Try again in ${minutes} minutes.`,
+        }
+      : {
+          da: `For mange forkerte forsøg med den nuværende adgangskode. Prøv igen om ${minutes} minutter.`,
+          en: `Too many failed attempts with the current password. Try again in ${minutes} minutes.`,
+        },
+  );
+}
 
 /** How long the browser keeps the session cookie: the session's absolute lifetime. */
 export const SESSION_COOKIE_MAX_AGE = SESSION_RULES.absoluteHours * 3600;
@@ -60,30 +91,19 @@ export interface LoginResult {
   actor: Actor;
 }
 
+/**
+ * Checks an e-mail and password and opens a session. Every refusal is the same 401, after the
+ * same work: an unknown e-mail is verified against a dummy hash, a disabled user's password is
+ * verified too. The back-off (the caller's, per e-mail and address) decides before this runs.
+ */
 export async function login(db: Kysely<Database>, email: string, password: string, now: Date): Promise<LoginResult> {
   const user = await users.findLogin(db, email);
   if (user === undefined || user.passwordHash === null) {
     await verifyNothing(password);
     throw invalidCredentials();
   }
-  const tenant = new Tenant(db, user.municipalityId);
-  if (user.lockedUntil !== null && user.lockedUntil > now) {
-    throw new AppError('login_locked', {
-      da: `For mange forkerte forsøg. Prøv igen om ${SESSION_RULES.lockMinutes} minutter.`,
-      en: `Too many failed attempts. Try again in ${SESSION_RULES.lockMinutes} minutes.`,
-    });
-  }
-  if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) {
-    await users.recordFailedLogin(
-      tenant,
-      user.userId,
-      SESSION_RULES.lockAfter,
-      new Date(now.getTime() + SESSION_RULES.lockMinutes * 60_000),
-    );
-    throw invalidCredentials();
-  }
-  await users.resetFailedLogins(tenant, user.userId);
-  return createSession(tenant, user, now);
+  if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) throw invalidCredentials();
+  return createSession(new Tenant(db, user.municipalityId), user, now);
 }
 
 /** A user whose identity was proven, by password or by an OpenID Connect provider. */

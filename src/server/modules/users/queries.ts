@@ -14,8 +14,6 @@ export interface LoginCandidate {
   name: string;
   email: string;
   passwordHash: string | null;
-  failedLogins: number;
-  lockedUntil: Date | null;
   disabled: boolean;
 }
 
@@ -25,17 +23,7 @@ export async function findByEmailInAnyMunicipality(
 ): Promise<LoginCandidate | undefined> {
   const row = await db
     .selectFrom('app_user')
-    .select([
-      'municipality_id',
-      'id',
-      'kind',
-      'name',
-      'email',
-      'password_hash',
-      'failed_logins',
-      'locked_until',
-      'disabled_at',
-    ])
+    .select(['municipality_id', 'id', 'kind', 'name', 'email', 'password_hash', 'disabled_at'])
     .where('email', '=', email)
     .modifyEnd(ALL_MUNICIPALITIES('login by e-mail: the address names the municipality'))
     .executeTakeFirst();
@@ -47,8 +35,6 @@ export async function findByEmailInAnyMunicipality(
     name: row.name,
     email: row.email,
     passwordHash: row.password_hash,
-    failedLogins: row.failed_logins,
-    lockedUntil: row.locked_until,
     disabled: row.disabled_at !== null,
   };
 }
@@ -62,26 +48,6 @@ export async function emailTaken(db: Tenant, email: string): Promise<boolean> {
     .modifyEnd(ALL_MUNICIPALITIES('e-mail addresses are unique across municipalities'))
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function recordFailedLogin(db: Tenant, userId: string, lockAfter: number, lockUntil: Date): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set((eb) => ({
-      failed_logins: eb('failed_logins', '+', 1),
-      locked_until: eb
-        .case()
-        .when('failed_logins', '>=', lockAfter - 1)
-        .then(lockUntil)
-        .else(eb.ref('locked_until'))
-        .end(),
-    }))
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function resetFailedLogins(db: Tenant, userId: string): Promise<void> {
-  await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
 }
 
 export async function rolesOf(db: Tenant, userId: string): Promise<Role[]> {

@@ -4,10 +4,15 @@ import { errorResponses } from '../../http/schemas.js';
 import { inTransaction, type Services } from '../../http/context.js';
 import { AUTHENTICATED, roles } from '../../plugins/policy.js';
 import { NewUser, PasswordChange, UserBody, Users } from './schema.js';
+import { FailureThrottle } from '../../../core/throttle/index.js';
+import { backOffError, LOGIN_LIMITS } from '../session/service.js';
 import * as users from './service.js';
 
 export const userRoutes: FastifyPluginAsyncTypebox<Services> = async (app, services) => {
   const tags = ['users'];
+  // Wrong current passwords, per user and address: a stolen session cannot guess its way to the
+  // password, nor keep the real user (from another address) from changing it.
+  const throttle = new FailureThrottle(LOGIN_LIMITS);
 
   app.get(
     '/api/users',
@@ -59,10 +64,22 @@ export const userRoutes: FastifyPluginAsyncTypebox<Services> = async (app, servi
     async (request, reply) => {
       const actor = request.actor;
       if (actor === null) throw new Error('AUTHENTICATED route without an actor');
+      const now = services.clock().getTime();
+      const backOff = throttle.check(actor.userId, request.ip, now);
+      if (backOff !== undefined) {
+        reply.header('retry-after', String(Math.ceil(backOff.retryAfterMs / 1000)));
+        throw backOffError(backOff, 'password');
+      }
       const newHash = await users.newPasswordHash(request.body.new_password, actor);
-      await inTransaction(services, request, (ctx) =>
-        users.changeOwnPassword(ctx, request.body.current_password, newHash, request.sessionCsrf),
-      );
+      try {
+        await inTransaction(services, request, (ctx) =>
+          users.changeOwnPassword(ctx, request.body.current_password, newHash, request.sessionCsrf),
+        );
+      } catch (error) {
+        if (error instanceof users.WrongCurrentPassword) throttle.fail(actor.userId, request.ip, now);
+        throw error;
+      }
+      throttle.succeed(actor.userId, request.ip);
       return reply.status(204).send(null);
     },
   );

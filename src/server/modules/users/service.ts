@@ -50,11 +50,16 @@ export async function listStaff(ctx: Ctx): Promise<UserBody[]> {
 export async function createStaffUser(ctx: Ctx, user: NewUser, passwordHash: string): Promise<UserBody> {
   const email = normaliseEmail(user.email);
   const name = user.name.trim();
+  // E-mails are unique across municipalities (a login names none), so a clash cannot be hidden;
+  // one answer for a clash here and in another municipality at least never says where, or whose.
   if (await q.emailTaken(ctx.db, email)) {
     throw new AppError(
       'conflict',
-      { da: 'Der findes allerede en bruger med den e-mail.', en: 'A user with that e-mail already exists.' },
-      { reason: 'email_taken' },
+      {
+        da: 'Den e-mail kan ikke bruges til en ny bruger. Brug en anden e-mail.',
+        en: 'That e-mail cannot be used for a new user. Use another e-mail.',
+      },
+      { reason: 'email_unavailable' },
     );
   }
   if (user.team_id !== undefined && !(await teams.teamExists(ctx.db, user.team_id))) {
@@ -63,6 +68,16 @@ export async function createStaffUser(ctx: Ctx, user: NewUser, passwordHash: str
   const id = await addUser(ctx.db, { kind: 'staff', email, name, passwordHash, roles: user.roles });
   if (user.team_id !== undefined) await teams.addMember(ctx.db, user.team_id, id);
   return { id, email, name, roles: [...user.roles], disabled: false };
+}
+
+/** 400, not 401: the session is fine, a field is wrong. A class of its own so the route counts it. */
+export class WrongCurrentPassword extends AppError {
+  constructor() {
+    super('invalid_input', {
+      da: 'current_password: den nuværende adgangskode er forkert.',
+      en: 'current_password: the current password is wrong.',
+    });
+  }
 }
 
 /**
@@ -77,13 +92,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const stored = await q.passwordHashOf(ctx.db, ctx.actor.userId);
   if (stored === undefined) throw new Error('the caller has no user row');
-  if (stored === null || !(await verifyPassword(stored, currentPassword))) {
-    // 400, not 401: the session is fine, a field is wrong.
-    throw new AppError('invalid_input', {
-      da: 'current_password: den nuværende adgangskode er forkert.',
-      en: 'current_password: the current password is wrong.',
-    });
-  }
+  if (stored === null || !(await verifyPassword(stored, currentPassword))) throw new WrongCurrentPassword();
   await q.setPasswordHash(ctx.db, ctx.actor.userId, newHash);
   await session.endOtherSessions(ctx, currentCsrf);
 }
@@ -118,15 +127,6 @@ export async function rolesOf(db: Tenant, userId: string): Promise<Role[]> {
 /** The account an e-mail address names, in whichever municipality it is: logins name none. */
 export async function findLogin(db: Kysely<Database>, email: string): Promise<q.LoginCandidate | undefined> {
   return q.findByEmailInAnyMunicipality(db, normaliseEmail(email));
-}
-
-/** Counts a failed login; the `lockAfter`-th in a row locks the account until `lockUntil`. */
-export async function recordFailedLogin(db: Tenant, userId: string, lockAfter: number, lockUntil: Date): Promise<void> {
-  await q.recordFailedLogin(db, userId, lockAfter, lockUntil);
-}
-
-export async function resetFailedLogins(db: Tenant, userId: string): Promise<void> {
-  await q.resetFailedLogins(db, userId);
 }
 
 // The active user of this municipality and kind that a verified identity names (the oidc

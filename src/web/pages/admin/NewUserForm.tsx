@@ -32,7 +32,7 @@ const EMPTY: Draft = { name: '', email: '', roles: [], teamId: '', password: '' 
 
 /** An address someone else already uses is a problem with the e-mail field, not the whole form. */
 function onEmailField(error: unknown): unknown {
-  if (error instanceof ApiError && error.code === 'conflict' && error.details.reason === 'email_taken')
+  if (error instanceof ApiError && error.code === 'conflict' && error.details.reason === 'email_unavailable')
     return new ApiError(400, 'invalid_input', `email: ${error.message}`, error.details);
   return error;
 }

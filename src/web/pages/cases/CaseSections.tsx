@@ -4,9 +4,10 @@ import { Link, useLocation, type LinkOptions } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseBody } from '../../api/cases.js';
 import { EXACT_MATCH } from '../../navigation.js';
-import { canReassign, canWrite } from './caseActions.js';
+import { canClose, canReassign, canWrite } from './caseActions.js';
 
-type SectionKey = 'overview' | 'record' | 'visitation' | 'timeline' | 'status' | 'contact' | 'caseworker';
+type SectionKey =
+  'overview' | 'record' | 'visitation' | 'timeline' | 'status' | 'contact' | 'caseworker' | 'close' | 'reopen';
 
 interface SectionLink {
   key: SectionKey;
@@ -32,6 +33,11 @@ export function caseSections(detail: CaseBody): SectionLink[] {
       key: 'caseworker',
       path: `${base}/sagsbehandler`,
       link: { to: '/sager/$caseId/sagsbehandler', params: { caseId } },
+    },
+    canClose(detail) && {
+      key: detail.status === 'open' ? 'close' : 'reopen',
+      path: `${base}/luk`,
+      link: { to: '/sager/$caseId/luk', params: { caseId } },
     },
   ];
   return all.filter((section): section is SectionLink => section !== false);

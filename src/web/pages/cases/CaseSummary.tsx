@@ -36,7 +36,14 @@ export function CaseSummary({ detail }: { detail: CaseBody }) {
             </div>
             <div data-field="status">
               <dt>{t('case.overview.status')}</dt>
-              <dd>{t(`vocabulary.caseStatus.${detail.status}`)}</dd>
+              <dd>
+                {detail.status === 'closed' && detail.closed_on !== null
+                  ? t('case.close.summary', {
+                      date: formatIsoDate(detail.closed_on, language),
+                      reason: detail.close_reason === null ? '' : t(`vocabulary.closeReason.${detail.close_reason}`),
+                    })
+                  : t(`vocabulary.caseStatus.${detail.status}`)}
+              </dd>
             </div>
             <div data-field="placement">
               <dt>{t('case.summary.placement')}</dt>

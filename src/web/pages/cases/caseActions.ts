@@ -10,6 +10,11 @@ export function canReassign(detail: CaseBody): boolean {
   return detail.access.reassign && detail.team !== null && detail.status === 'open';
 }
 
+/** Close an open case, or reopen a closed one: its caseworker and the leader of its team. */
+export function canClose(detail: CaseBody): boolean {
+  return detail.access.close;
+}
+
 /** Unmet deadlines, most urgent first: overdue before open, then by due date. */
 export function nextDeadlines(detail: CaseBody, count: number): CaseBody['deadlines'] {
   const unmet = detail.deadlines.filter((deadline) => deadline.status === 'overdue' || deadline.status === 'open');

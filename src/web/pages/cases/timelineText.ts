@@ -4,6 +4,7 @@ import {
   ACTIVITY_KINDS,
   CANCELLED_BY,
   CATEGORIES,
+  CLOSE_REASONS,
   CHANGE_KINDS,
   EVENT_TYPES,
   MODES,
@@ -33,6 +34,8 @@ function valueName(value: string | boolean | null | undefined, t: TFunction): st
   if (category !== undefined) return t(`vocabulary.category.${category}`);
   const track = find(TRACKS, value);
   if (track !== undefined) return t(`vocabulary.track.${track}`);
+  const closeReason = find(CLOSE_REASONS, value);
+  if (closeReason !== undefined) return t(`vocabulary.closeReason.${closeReason}`);
   return value;
 }
 
@@ -63,6 +66,7 @@ export function entryDetails(item: TimelineItem, t: TFunction, language: Languag
     return lines;
   }
   // The registration and break-glass entries carry user ids, not something to show.
+  if (item.type === 'closed' && typeof d.to === 'string') lines.push(valueName(d.to, t));
   if (item.type === 'category' || item.type === 'track' || item.type === 'reassigned') {
     lines.push(
       typeof d.from === 'string'
@@ -75,7 +79,4 @@ export function entryDetails(item: TimelineItem, t: TFunction, language: Languag
 }
 
 /** The types the timeline can be filtered by, events first. */
-export const TIMELINE_FILTERS: readonly string[] = [
-  ...EVENT_TYPES,
-  ...CHANGE_KINDS.filter((kind) => kind !== 'note' && kind !== 'closed'),
-];
+export const TIMELINE_FILTERS: readonly string[] = [...EVENT_TYPES, ...CHANGE_KINDS.filter((kind) => kind !== 'note')];
