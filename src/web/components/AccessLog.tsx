@@ -155,12 +155,15 @@ export function AccessLog({
       ) : (
         <div aria-busy={result.isFetching}>
           <p aria-live="polite">
-            {events.length === 0
-              ? empty
-              : t('accessLog.showing', {
-                  first: formatNumber(first, language),
-                  last: formatNumber(first + events.length - 1, language),
-                })}
+            {/* While the next page loads the rows shown are still the last page's: say so, not the next page's numbers. */}
+            {result.isPlaceholderData
+              ? t('accessLog.loading')
+              : events.length === 0
+                ? empty
+                : t('accessLog.showing', {
+                    first: formatNumber(first, language),
+                    last: formatNumber(first + events.length - 1, language),
+                  })}
           </p>
           {events.length > 0 && (
             <ScrollRegion label={t('accessLog.events')}>
