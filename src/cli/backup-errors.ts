@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { Config } from '../server/config.js';
 import { EXIT_BAD_INPUT } from './command.js';
 import { runWithDatabaseErrors } from './server-errors.js';
@@ -24,4 +25,31 @@ export async function runBackupCommand(body: (config: Config) => Promise<number>
       throw error;
     }
   }, EXIT_BAD_INPUT);
+}
+
+/**
+ * The arguments both commands take: one file and `--force`. Returns the exit code instead when
+ * the user asked for help or the arguments are wrong.
+ */
+export function fileArguments(
+  command: 'backup' | 'restore',
+  args: readonly string[],
+  help: string,
+): { file: string; force: boolean } | number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help === true) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const file = positionals[0];
+  if (positionals.length !== 1 || file === undefined || file === '') {
+    process.stderr.write(`medspiller ${command}: expected one file name.\n${help}`);
+    return EXIT_BAD_INPUT;
+  }
+  return { file, force: values.force === true };
 }

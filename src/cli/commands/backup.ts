@@ -1,7 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
-import { EXIT_BAD_INPUT } from '../command.js';
-import { runBackupCommand } from '../backup-errors.js';
+import { fileArguments, runBackupCommand } from '../backup-errors.js';
 
 const HELP = `Usage: medspiller backup <file> [--force]
 
@@ -17,28 +15,16 @@ Exit code 0 written, 1 failed while running, 2 cannot run.
 
 export default {
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help === true) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    const file = positionals[0];
-    if (positionals.length !== 1 || file === undefined || file === '') {
-      process.stderr.write(`medspiller backup: expected one file name.\n${HELP}`);
-      return EXIT_BAD_INPUT;
-    }
+    const parsed = fileArguments('backup', args, HELP);
+    if (typeof parsed === 'number') return parsed;
+    const { file, force } = parsed;
     return runBackupCommand(async (config) => {
       const { backupPglite, backupPostgres, pgliteDir } = await import('../../server/db/backup.js');
       const started = performance.now();
       const result =
         config.databaseUrl === undefined
-          ? await backupPglite(config.dataDir, file, values.force === true)
-          : await backupPostgres(config.databaseUrl, file, values.force === true);
+          ? await backupPglite(config.dataDir, file, force)
+          : await backupPostgres(config.databaseUrl, file, force);
       const source =
         config.databaseUrl === undefined ? `the embedded database in ${pgliteDir(config.dataDir)}` : 'DATABASE_URL';
       process.stdout.write(

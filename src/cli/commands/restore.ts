@@ -1,7 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
-import { EXIT_BAD_INPUT } from '../command.js';
-import { runBackupCommand } from '../backup-errors.js';
+import { fileArguments, runBackupCommand } from '../backup-errors.js';
 
 const HELP = `Usage: medspiller restore <file> [--force]
 
@@ -20,28 +18,16 @@ const pad = (v: number): string => String(v).padStart(3, '0');
 
 export default {
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help === true) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    const file = positionals[0];
-    if (positionals.length !== 1 || file === undefined || file === '') {
-      process.stderr.write(`medspiller restore: expected one file name.\n${HELP}`);
-      return EXIT_BAD_INPUT;
-    }
+    const parsed = fileArguments('restore', args, HELP);
+    if (typeof parsed === 'number') return parsed;
+    const { file, force } = parsed;
     return runBackupCommand(async (config) => {
       const { restorePglite, restorePostgres, pgliteDir } = await import('../../server/db/backup.js');
       const started = performance.now();
       const result =
         config.databaseUrl === undefined
-          ? await restorePglite(config.dataDir, file, values.force === true)
-          : await restorePostgres(config.databaseUrl, file, values.force === true);
+          ? await restorePglite(config.dataDir, file, force)
+          : await restorePostgres(config.databaseUrl, file, force);
       const target =
         config.databaseUrl === undefined ? `the embedded database in ${pgliteDir(config.dataDir)}` : 'DATABASE_URL';
       process.stdout.write(
