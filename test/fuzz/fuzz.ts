@@ -6,7 +6,14 @@ import type { Database } from '../../src/server/db/schema.js';
 import { errorStatus } from '../../src/server/errors.js';
 import type { DeclaredRoute } from '../../src/server/plugins/auth.js';
 import { Client } from '../support/app.js';
-import { buildMunicipality, buildTeam, buildUser, linkCitizenUser, nextCpr } from '../support/factories.js';
+import {
+  buildMunicipality,
+  buildTeam,
+  buildUser,
+  linkCitizenUser,
+  nextCpr,
+  twoArmDesign,
+} from '../support/factories.js';
 import { sample } from '../support/sample.js';
 
 // Schema-aware fuzzing: requests built from each route's own schemas (valid enough to reach the
@@ -449,21 +456,7 @@ export async function buildFuzzWorld(
   const events = timeline.json<{ items: { id: string }[] }>().items.map((item) => item.id);
   const analyst = new Client(app);
   await analyst.login(users.analyst.email, users.analyst.password);
-  const experiment = await analyst.request('POST', '/api/experiments', {
-    name: 'Fuzzforsøg',
-    question: 'Virker det?',
-    control_arm: 'control',
-    follow_up_weeks: 52,
-    primary_outcome: 'active_share',
-    secondary_outcomes: [],
-    consent_required: false,
-    arms: [
-      { name: 'group1', label: 'Ny', weight: 1, description: '' },
-      { name: 'control', label: 'Som i dag', weight: 1, description: '' },
-    ],
-    eligibility: { categories: [] },
-    strata: { age_cuts: [], benefit_year_cuts: [] },
-  });
+  const experiment = await analyst.request('POST', '/api/experiments', twoArmDesign('Fuzzforsøg'));
   if (experiment.statusCode !== 201) throw new Error(`fuzz world: no experiment: ${experiment.body}`);
   return {
     roles: ROLES.map((role) => ({ role, email: users[role].email, password: users[role].password })),

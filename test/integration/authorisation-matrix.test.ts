@@ -11,6 +11,7 @@ import {
   buildUser,
   linkCitizenUser,
   nextCpr,
+  twoArmDesign,
   type BuiltUser,
 } from '../support/factories.js';
 import { ALL_MUNICIPALITIES } from '../../src/server/db/tenant.js';
@@ -116,21 +117,7 @@ describe.each(drivers)('authorisation matrix on %s', (driver) => {
     const designer = new Client(app);
     await designer.login(users.analyst.email, users.analyst.password);
     const experiment = async (name: string) => {
-      const r = await designer.request('POST', '/api/experiments', {
-        name,
-        question: 'Virker det?',
-        control_arm: 'control',
-        follow_up_weeks: 52,
-        primary_outcome: 'active_share',
-        secondary_outcomes: [],
-        consent_required: false,
-        arms: [
-          { name: 'group1', label: 'Ny', weight: 1, description: '' },
-          { name: 'control', label: 'Som i dag', weight: 1, description: '' },
-        ],
-        eligibility: { categories: [] },
-        strata: { age_cuts: [], benefit_year_cuts: [] },
-      });
+      const r = await designer.request('POST', '/api/experiments', twoArmDesign(name));
       expect(r.statusCode).toBe(201);
       return r.json<{ id: string }>().id;
     };

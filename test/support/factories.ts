@@ -113,3 +113,22 @@ export async function linkCitizenUser(
     .where('id', '=', userId)
     .execute();
 }
+
+/** The smallest design the API accepts: a new way against today's, no eligibility rules or strata. */
+export function twoArmDesign(name: string) {
+  return {
+    name,
+    question: 'Virker det?',
+    control_arm: 'control',
+    follow_up_weeks: 52,
+    primary_outcome: 'active_share',
+    secondary_outcomes: [],
+    consent_required: false,
+    arms: [
+      { name: 'group1', label: 'Ny', weight: 1, description: '' },
+      { name: 'control', label: 'Som i dag', weight: 1, description: '' },
+    ],
+    eligibility: { categories: [] },
+    strata: { age_cuts: [], benefit_year_cuts: [] },
+  };
+}
